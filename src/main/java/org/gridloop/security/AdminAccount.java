@@ -1,0 +1,33 @@
+package org.gridloop.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.gridloop.org.GroupIds;
+
+/**
+ * The administrator from GRIDLOOP_ADMIN_USER / GRIDLOOP_ADMIN_PASSWORD: a member of camunda-admin,
+ * the only group that manages users, groups and authorizations.
+ */
+public final class AdminAccount {
+
+  private AdminAccount() {}
+
+  /** Creates or updates the administrator so that the given password logs in. */
+  public static void ensure(IdentityService identity, String userId, String password) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    boolean created = user == null;
+    if (created) {
+      user = identity.newUser(userId);
+      user.setFirstName("系统管理员");
+      user.setLastName("Administrator");
+    }
+    if (created || !identity.checkPassword(userId, password)) {
+      user.setPassword(password);
+      identity.saveUser(user);
+    }
+    boolean member = identity.createUserQuery().userId(userId).memberOfGroup(GroupIds.ADMINS).count() > 0;
+    if (!member) {
+      identity.createMembership(userId, GroupIds.ADMINS);
+    }
+  }
+}

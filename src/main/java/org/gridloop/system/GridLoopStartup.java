@@ -1,0 +1,52 @@
+package org.gridloop.system;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.gridloop.deploy.BpmnFolderDeployer;
+import org.gridloop.org.IdentitySync;
+import org.gridloop.org.Organisation;
+import org.gridloop.security.AdminAccount;
+import org.gridloop.security.AdminCredentials;
+import org.gridloop.security.RoleAuthorizations;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the engine in line with GridLoop's sources as soon as it is built, before the web
+ * server takes requests: deploys bpmn/, mirrors the organisation into identity, ensures the
+ * administrator and the role authorizations. Every step is idempotent.
+ */
+@Component
+class GridLoopStartup extends AbstractProcessEnginePlugin {
+
+  /** Camunda's default id pattern is letters and digits only; GridLoop's ids use '-', '.' and '_'. */
+  static final String ID_PATTERN = "[a-zA-Z0-9][a-zA-Z0-9._-]*";
+
+  private final Organisation organisation;
+  private final GridLoopProperties properties;
+  private final AdminCredentials admin;
+  private final BpmnFolderDeployer deployer;
+
+  GridLoopStartup(Organisation organisation, GridLoopProperties properties, AdminCredentials admin,
+      BpmnFolderDeployer deployer) {
+    this.organisation = organisation;
+    this.properties = properties;
+    this.admin = admin;
+    this.deployer = deployer;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setGeneralResourceWhitelistPattern(ID_PATTERN);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    deployer.deploy(engine.getRepositoryService());
+    String demoPassword = properties.demo().enabled() ? properties.demo().password() : null;
+    new IdentitySync(engine.getIdentityService(), engine.getTaskService())
+        .sync(organisation, demoPassword, admin.user()::equals);
+    AdminAccount.ensure(engine.getIdentityService(), admin.user(), admin.password());
+    RoleAuthorizations.apply(engine.getAuthorizationService());
+  }
+}

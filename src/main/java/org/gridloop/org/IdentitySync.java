@@ -166,6 +166,8 @@ public class IdentitySync {
     }
     if (changed) {
       identity.saveUser(user);
+      // The failed checkPassword above counts as a failed login; do not let it delay the first real one.
+      identity.unlockUser(member.id());
     }
     return changed;
   }

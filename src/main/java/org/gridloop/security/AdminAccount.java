@@ -24,6 +24,8 @@ public final class AdminAccount {
     if (created || !identity.checkPassword(userId, password)) {
       user.setPassword(password);
       identity.saveUser(user);
+      // A failed checkPassword counts as a failed login: clear it so the administrator can log in now.
+      identity.unlockUser(userId);
     }
     boolean member = identity.createUserQuery().userId(userId).memberOfGroup(GroupIds.ADMINS).count() > 0;
     if (!member) {

@@ -29,10 +29,6 @@ public class AdminCredentials {
       throw new StartupRefusedException(
           "The postgres profile refuses to start with demo data: unset GRIDLOOP_DEMO / gridloop.demo.enabled");
     }
-    if (production && GridLoopProperties.DEMO_ORG_FILE.equals(properties.effectiveOrgFile())) {
-      throw new StartupRefusedException(
-          "The postgres profile refuses to start with the demo organisation: set GRIDLOOP_ORG_FILE to your own file");
-    }
     this.user = properties.admin().user();
     if (!properties.admin().password().isBlank()) {
       this.password = properties.admin().password();

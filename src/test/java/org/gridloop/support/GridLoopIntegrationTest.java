@@ -1,0 +1,26 @@
+package org.gridloop.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.gridloop.GridLoopApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole application on a random port, one engine for the suite (every test class uses the same
+ * settings, so Spring reuses the context). The database is H2 in target/it-data, or PostgreSQL
+ * when the run activates the postgres profile (.ci/run does). Demo mode is off so that the same
+ * tests pass under the postgres profile; {@link TestLogins} gives the users tests log in as a password.
+ * The job executor is off: scenario tests execute jobs themselves, with the engine clock moved.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = GridLoopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    "gridloop.demo.enabled=false",
+    "gridloop.org-file=" + TestLogins.ORG_FILE,
+    "gridloop.admin.user=admin",
+    "gridloop.admin.password=" + TestLogins.ADMIN_PASSWORD,
+    "camunda.bpm.job-execution.enabled=false"})
+public @interface GridLoopIntegrationTest {}

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.gridloop.org.GroupIds;
@@ -55,7 +56,7 @@ public class CurrentUser {
     }
     HttpSession session = request.getSession(false);
     if (session != null) {
-      Authentications authentications = Authentications.getFromSession(session);
+      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       if (authentications != null) {
         List<UserAuthentication> users = authentications.getAuthentications();
         if (!users.isEmpty()) {

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * settings, so Spring reuses the context). The database is H2 in target/it-data, or PostgreSQL
  * when the run activates the postgres profile (.ci/run does). Demo mode is off so that the same
  * tests pass under the postgres profile; {@link TestLogins} gives the users tests log in as a password.
+ * Mail is sent to 127.0.0.1:3025, where tests that read mail run GreenMail.
  * The job executor is off: scenario tests execute jobs themselves, with the engine clock moved.
  */
 @Target(ElementType.TYPE)
@@ -22,5 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
     "gridloop.org-file=" + TestLogins.ORG_FILE,
     "gridloop.admin.user=admin",
     "gridloop.admin.password=" + TestLogins.ADMIN_PASSWORD,
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    // Mail goes to a real SMTP server on loopback: GreenMail, started by the tests that read mail.
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=3025"})
 public @interface GridLoopIntegrationTest {}

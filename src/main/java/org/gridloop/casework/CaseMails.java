@@ -1,0 +1,97 @@
+package org.gridloop.casework;
+
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.gridloop.notify.MailService;
+import org.springframework.stereotype.Component;
+
+/** Composes the grid-call mails (templates in resources/mail) and hands them to {@link MailService}. */
+@Component
+public class CaseMails {
+
+  private final MailService mail;
+  private final CaseLinks links;
+  private final IdentityService identity;
+
+  public CaseMails(MailService mail, CaseLinks links, IdentityService identity) {
+    this.mail = mail;
+    this.links = links;
+    this.identity = identity;
+  }
+
+  /** To the reporter, if they gave an e-mail address. */
+  public void toReporter(String template, String caseNumber, String reporterEmail, String processInstanceId,
+      Map<String, Object> extra) {
+    if (reporterEmail == null || reporterEmail.isBlank()) {
+      return;
+    }
+    Map<String, Object> model = new HashMap<>(extra);
+    model.put("caseNumber", caseNumber);
+    model.put("statusUrl", links.status(caseNumber));
+    mail.queue(template, model, List.of(reporterEmail), processInstanceId);
+  }
+
+  /** A new task or a reminder to every member of the group that has it. */
+  public void toGroup(String template, String groupId, String caseNumber, String taskName, Date due,
+      String processInstanceId) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("caseNumber", caseNumber);
+    model.put("taskName", taskName);
+    model.put("unitName", groupName(groupId));
+    model.put("dueDate", format(due));
+    model.put("tasklistUrl", links.tasklist());
+    mail.queueToGroup(template, model, groupId, processInstanceId);
+  }
+
+  /** To one person (a reminder for a claimed task). */
+  public void toUser(String template, String userId, String caseNumber, String taskName, Date due,
+      String processInstanceId) {
+    var user = identity.createUserQuery().userId(userId).singleResult();
+    if (user == null || user.getEmail() == null) {
+      return;
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("caseNumber", caseNumber);
+    model.put("taskName", taskName);
+    model.put("unitName", user.getFirstName());
+    model.put("dueDate", format(due));
+    model.put("tasklistUrl", links.tasklist());
+    mail.queue(template, model, List.of(user.getEmail()), processInstanceId);
+  }
+
+  public void toSupervisors(String caseNumber, String escalation, String unitGroup, String reason, Date due,
+      String processInstanceId) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("caseNumber", caseNumber);
+    model.put("escalation", escalation);
+    model.put("unitName", groupName(unitGroup));
+    model.put("reason", reason);
+    model.put("dueDate", format(due));
+    model.put("cockpitUrl", links.cockpit(processInstanceId));
+    mail.queueToGroup("case-escalated", model, org.gridloop.org.GroupIds.SUPERVISORS, processInstanceId);
+  }
+
+  public String groupName(String groupId) {
+    if (groupId == null) {
+      return "";
+    }
+    Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+    return group == null ? groupId : group.getName();
+  }
+
+  /** Beijing time, as staff read it. */
+  static String format(Date date) {
+    if (date == null) {
+      return "—";
+    }
+    SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm");
+    format.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
+    return format.format(date);
+  }
+}

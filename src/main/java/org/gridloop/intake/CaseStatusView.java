@@ -1,0 +1,119 @@
+package org.gridloop.intake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridloop.casework.CaseRecords;
+import org.gridloop.casework.CaseRecords.CaseRow;
+import org.gridloop.casework.CaseRecords.StepRow;
+import org.gridloop.casework.CategoryCatalogue;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/**
+ * The public face of a case: its timeline of steps and events, the unit in charge, deadlines and
+ * outcome, with the reporter's personal data masked and no staff names.
+ */
+@Component
+public class CaseStatusView {
+
+  private final CaseRecords records;
+  private final CategoryCatalogue categories;
+  private final IdentityService identity;
+
+  public CaseStatusView(CaseRecords records, CategoryCatalogue categories, IdentityService identity) {
+    this.records = records;
+    this.categories = categories;
+    this.identity = identity;
+  }
+
+  public Map<String, Object> of(CaseRow row) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("caseNumber", row.caseNumber());
+    view.put("status", row.status());
+    view.put("level", row.level());
+    view.put("category", categories.find(row.category())
+        .map(c -> Map.of("code", c.code(), "nameZh", c.nameZh(), "nameEn", c.nameEn(), "group", c.group()))
+        .orElse(Map.of("code", row.category())));
+    view.put("urgency", row.urgency());
+    view.put("gridId", row.gridId());
+    view.put("streetId", row.streetId());
+    view.put("address", row.address());
+    view.put("description", row.description());
+    view.put("channel", row.channel());
+    Map<String, Object> reporter = new LinkedHashMap<>();
+    reporter.put("name", maskName(row.reporterName()));
+    reporter.put("phone", maskPhone(row.reporterPhone()));
+    reporter.put("email", maskEmail(row.reporterEmail()));
+    view.put("reporter", reporter);
+    view.put("reportedAt", row.createdAt());
+    view.put("closedAt", row.closedAt());
+    view.put("escalated", row.escalated());
+    view.put("reopenCount", row.reopenCount());
+    view.put("outcome", row.outcome());
+    view.put("rating", row.rating());
+    List<Map<String, Object>> steps = new ArrayList<>();
+    Map<String, Object> current = null;
+    for (StepRow step : records.steps(row.caseNumber())) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("step", step.step());
+      s.put("name", step.stepName());
+      s.put("level", step.level());
+      s.put("unit", unitName(step.unitGroup()));
+      s.put("startedAt", step.startedAt());
+      s.put("deadline", step.dueAt());
+      s.put("endedAt", step.endedAt());
+      s.put("onTime", step.onTime());
+      s.put("outcome", step.outcome());
+      steps.add(s);
+      if (step.endedAt() == null) {
+        current = s;
+      }
+    }
+    view.put("current", current);
+    view.put("steps", steps);
+    List<Map<String, Object>> events = new ArrayList<>();
+    records.events(row.caseNumber()).stream().filter(CaseRecords.EventRow::publicNote).forEach(e -> {
+      Map<String, Object> event = new LinkedHashMap<>();
+      event.put("at", e.at());
+      event.put("kind", e.kind());
+      event.put("unit", unitName(e.unitGroup()));
+      event.put("detail", e.detail());
+      events.add(event);
+    });
+    view.put("events", events);
+    return view;
+  }
+
+  private String unitName(String groupId) {
+    if (groupId == null) {
+      return null;
+    }
+    Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+    return group == null ? groupId : group.getName();
+  }
+
+  static String maskName(String name) {
+    if (name == null || name.isEmpty()) {
+      return name;
+    }
+    return name.substring(0, 1) + "*".repeat(Math.max(1, name.length() - 1));
+  }
+
+  static String maskPhone(String phone) {
+    if (phone == null || phone.length() < 7) {
+      return phone == null ? null : "****";
+    }
+    return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+  }
+
+  static String maskEmail(String email) {
+    if (email == null) {
+      return null;
+    }
+    int at = email.indexOf('@');
+    return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
+  }
+}

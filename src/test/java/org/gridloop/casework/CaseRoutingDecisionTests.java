@@ -408,11 +408,11 @@ class CaseRoutingDecisionTests {
     // Camunda 7.24's Tasklist bundles form-js 1.8 (schemaVersion 16): newer schemas may not render there.
     try (var files = Files.list(FORMS_DIR)) {
       List<Path> forms = files.filter(f -> f.toString().endsWith(".form")).toList();
-      assertThat(forms).hasSize(DECISION_FIELDS.size());
+      List<String> taskIds = forms.stream().map(f -> f.getFileName().toString().replace(".form", "")).toList();
+      assertThat(taskIds).as("every grid-call task has its form").containsAll(DECISION_FIELDS.keySet());
       for (Path file : forms) {
         JsonNode schema = new ObjectMapper().readTree(Files.readString(file));
         String taskId = file.getFileName().toString().replace(".form", "");
-        assertThat(DECISION_FIELDS).as("a user task for %s", file).containsKey(taskId);
         assertThat(schema.path("schemaVersion").asInt()).as(file.toString()).isEqualTo(16);
         assertThat(schema.path("id").asText()).isEqualTo(taskId + "-form");
       }

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.gridloop.support.CaseScenario;
 import org.gridloop.support.GridLoopIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ class CaseIntakeIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtime;
+  @Autowired ProcessEngine engine;
   private final ObjectMapper json = new ObjectMapper();
 
   /** A valid report from a resident of 红星路社区第一网格; each test spoils one field. */
@@ -53,6 +56,7 @@ class CaseIntakeIT {
     assertThat(response.getHeaders().getLocation()).hasToString("/api/cases/" + caseNumber);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isEqualTo(1);
 
+    new CaseScenario(engine).runDueJobs(); // the acceptance notice runs as its own job, then the first task
     JsonNode status = json.readTree(rest.getForObject("/api/cases/" + caseNumber, String.class));
     assertThat(status.get("caseNumber").asText()).isEqualTo(caseNumber);
     assertThat(status.at("/reporter/name").asText()).isEqualTo("刘**");

@@ -4,9 +4,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.gridloop.GridLoopApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port, one engine for the suite (every test class uses the same
@@ -14,10 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * when the run activates the postgres profile (.ci/run does). Demo mode is off so that the same
  * tests pass under the postgres profile; {@link TestLogins} gives the users tests log in as a password.
  * Mail is sent to 127.0.0.1:3025, where tests that read mail run GreenMail.
+ * Process test coverage is recorded for every test class (reports under target/process-test-coverage/).
  * The job executor is off: scenario tests execute jobs themselves, with the engine clock moved.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@Import(ProcessEngineCoverageConfiguration.class)
 @SpringBootTest(classes = GridLoopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "gridloop.demo.enabled=false",
     "gridloop.org-file=" + TestLogins.ORG_FILE,

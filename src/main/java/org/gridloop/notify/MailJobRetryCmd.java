@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code failedJobRetryTimeCycle} on the job's <em>activity</em>, and a mail job has none (its
  * handler type is not one of the BPMN job types it knows). Without an activity it falls back to the
  * engine-wide {@code failedJobRetryTimeCycle}, which would change every other job too, or, when
- * that is unset, to the "standard strategy": retries counted down from 3 with no wait at all.
+ * that is unset, to the "standard strategy": retries counted down with no wait between tries.
  *
  * <p>This command: records the exception on the job, counts the try in the outbox row, and
  * either sets the job's due date to now + the configured back-off (the job executor acquires only

@@ -1,11 +1,9 @@
 package org.gridloop.casework;
 
-import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.gridloop.notify.MailService;
@@ -40,29 +38,23 @@ public class CaseMails {
   /** A new task or a reminder to every member of the group that has it. */
   public void toGroup(String template, String groupId, String caseNumber, String taskName, Date due,
       String processInstanceId) {
+    mail.queueToGroup(template, taskModel(caseNumber, taskName, groupName(groupId), due), groupId, processInstanceId);
+  }
+
+  private Map<String, Object> taskModel(String caseNumber, String taskName, String unitName, Date due) {
     Map<String, Object> model = new HashMap<>();
     model.put("caseNumber", caseNumber);
     model.put("taskName", taskName);
-    model.put("unitName", groupName(groupId));
-    model.put("dueDate", format(due));
+    model.put("unitName", unitName);
+    model.put("dueDate", due);
     model.put("tasklistUrl", links.tasklist());
-    mail.queueToGroup(template, model, groupId, processInstanceId);
+    return model;
   }
 
   /** To one person (a reminder for a claimed task). */
   public void toUser(String template, String userId, String caseNumber, String taskName, Date due,
       String processInstanceId) {
-    var user = identity.createUserQuery().userId(userId).singleResult();
-    if (user == null || user.getEmail() == null) {
-      return;
-    }
-    Map<String, Object> model = new HashMap<>();
-    model.put("caseNumber", caseNumber);
-    model.put("taskName", taskName);
-    model.put("unitName", user.getFirstName());
-    model.put("dueDate", format(due));
-    model.put("tasklistUrl", links.tasklist());
-    mail.queue(template, model, List.of(user.getEmail()), processInstanceId);
+    mail.queueToUser(template, taskModel(caseNumber, taskName, userId, due), userId, processInstanceId);
   }
 
   public void toSupervisors(String caseNumber, String escalation, String unitGroup, String reason, Date due,
@@ -72,7 +64,7 @@ public class CaseMails {
     model.put("escalation", escalation);
     model.put("unitName", groupName(unitGroup));
     model.put("reason", reason);
-    model.put("dueDate", format(due));
+    model.put("dueDate", due);
     model.put("cockpitUrl", links.cockpit(processInstanceId));
     mail.queueToGroup("case-escalated", model, org.gridloop.org.GroupIds.SUPERVISORS, processInstanceId);
   }
@@ -83,15 +75,5 @@ public class CaseMails {
     }
     Group group = identity.createGroupQuery().groupId(groupId).singleResult();
     return group == null ? groupId : group.getName();
-  }
-
-  /** Beijing time, as staff read it. */
-  static String format(Date date) {
-    if (date == null) {
-      return "—";
-    }
-    SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm");
-    format.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
-    return format.format(date);
   }
 }

@@ -21,12 +21,10 @@ public class EscalateCase implements JavaDelegate {
 
   private final CaseRecords records;
   private final CaseMails mails;
-  private final Deadlines deadlines;
 
-  public EscalateCase(CaseRecords records, CaseMails mails, Deadlines deadlines) {
+  public EscalateCase(CaseRecords records, CaseMails mails) {
     this.records = records;
     this.mails = mails;
-    this.deadlines = deadlines;
   }
 
   @Override
@@ -68,7 +66,7 @@ public class EscalateCase implements JavaDelegate {
     records.flagEscalated(caseNumber);
     execution.setVariable("escalated", true);
     if (!"gridOverdue".equals(escalation)) {
-      mails.toSupervisors(caseNumber, escalation, unit, reason, deadlines.dueIn("PT0S"), execution.getProcessInstanceId());
+      mails.toSupervisors(caseNumber, escalation, unit, reason, now, execution.getProcessInstanceId());
     }
   }
 

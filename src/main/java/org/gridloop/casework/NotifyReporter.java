@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gridloop.org.GroupIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +19,15 @@ public class NotifyReporter implements JavaDelegate {
   private final CaseMails mails;
   private final CategoryCatalogue categories;
   private final CaseLinks links;
+  private final CaseVariables caseVars;
 
-  public NotifyReporter(CaseRecords records, CaseMails mails, CategoryCatalogue categories, CaseLinks links) {
+  public NotifyReporter(CaseRecords records, CaseMails mails, CategoryCatalogue categories, CaseLinks links,
+      CaseVariables caseVars) {
     this.records = records;
     this.mails = mails;
     this.categories = categories;
     this.links = links;
+    this.caseVars = caseVars;
   }
 
   @Override
@@ -45,10 +49,12 @@ public class NotifyReporter implements JavaDelegate {
       }
       case "stepChanged" -> {
         template = "case-step-changed";
-        model.put("stepName", execution.getCurrentActivityName());
-        model.put("unitName", String.valueOf(execution.getVariable("firstLevel")));
+        String step = String.valueOf(execution.getVariable("step"));
+        String stepName = STEP_NAMES.getOrDefault(step, step);
+        model.put("stepName", stepName);
+        model.put("unitName", unitInCharge(step, execution));
         records.setStatus(caseNumber, CaseStatus.IN_PROGRESS, null);
-        event(caseNumber, "stepChanged", execution.getCurrentActivityName());
+        event(caseNumber, "stepChanged", stepName);
       }
       case "rejected" -> {
         template = "case-rejected";
@@ -70,6 +76,20 @@ public class NotifyReporter implements JavaDelegate {
       default -> throw new IllegalArgumentException("Unknown notice '" + notice + "' in " + execution.getCurrentActivityId());
     }
     mails.toReporter(template, caseNumber, email, pid, model);
+  }
+
+  /** What the resident reads for each public step change (input parameter {@code step}). */
+  static final Map<String, String> STEP_NAMES = Map.of(
+      "calledToStreet", "已转镇街处置 Called to the street",
+      "departmentsSummoned", "已召集职能部门 Departments summoned",
+      "reopened", "已重办 Reopened");
+
+  private String unitInCharge(String step, DelegateExecution execution) {
+    if ("departmentsSummoned".equals(step)) {
+      return String.join("、", caseVars.list(execution.getVariable("departments")).stream()
+          .map(code -> mails.groupName(GroupIds.department(code))).toList());
+    }
+    return mails.groupName(GroupIds.street((String) execution.getVariable("streetId")));
   }
 
   /** The handling result: each department's last reported result, else the street's or the grid's note. */

@@ -145,13 +145,16 @@ public class IdentitySync {
   }
 
   private boolean writeUser(Staff member, String demoPassword) {
+    // Check the password before loading the user: a failed check writes the user's row (failed
+    // attempts), and saving a user loaded before that write would be refused as stale.
+    boolean demoPasswordWorks = demoPassword == null || identity.checkPassword(member.id(), demoPassword);
     User user = identity.createUserQuery().userId(member.id()).singleResult();
     boolean changed = false;
     if (user == null) {
       user = identity.newUser(member.id());
       user.setPassword(demoPassword != null ? demoPassword : unguessablePassword());
       changed = true;
-    } else if (demoPassword != null && !identity.checkPassword(member.id(), demoPassword)) {
+    } else if (!demoPasswordWorks) {
       user.setPassword(demoPassword);
       changed = true;
     }

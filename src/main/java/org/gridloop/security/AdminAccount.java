@@ -14,6 +14,9 @@ public final class AdminAccount {
 
   /** Creates or updates the administrator so that the given password logs in. */
   public static void ensure(IdentityService identity, String userId, String password) {
+    // Check the password before loading the user: a failed check writes the user's row (failed
+    // attempts), and saving a user loaded before that write would be refused as stale.
+    boolean passwordWorks = identity.checkPassword(userId, password);
     User user = identity.createUserQuery().userId(userId).singleResult();
     boolean created = user == null;
     if (created) {
@@ -21,7 +24,7 @@ public final class AdminAccount {
       user.setFirstName("系统管理员");
       user.setLastName("Administrator");
     }
-    if (created || !identity.checkPassword(userId, password)) {
+    if (created || !passwordWorks) {
       user.setPassword(password);
       identity.saveUser(user);
       // A failed checkPassword counts as a failed login: clear it so the administrator can log in now.

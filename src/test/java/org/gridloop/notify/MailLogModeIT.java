@@ -23,23 +23,12 @@ import org.springframework.mail.javamail.JavaMailSender;
 @ExtendWith(OutputCaptureExtension.class)
 class MailLogModeIT {
 
-  /**
-   * As arguments: StandaloneApp's defaults lose against application.properties, which would turn
-   * demo mode (a new admin password at each start) and the job executor (which would send the mail
-   * before the restart) on.
-   */
-  private static final String[] ARGS = {
-      "--gridloop.demo.enabled=false",
-      "--gridloop.org-file=" + TestLogins.ORG_FILE,
-      "--gridloop.admin.password=" + TestLogins.ADMIN_PASSWORD,
-      "--camunda.bpm.job-execution.enabled=false"};
-
   @Test
   void withoutAnSmtpServerAQueuedMailSurvivesARestartAndGoesToTheLogThroughItsJob(CapturedOutput output) {
     Path dataDir = StandaloneApp.freshDataDir("mail-log-mode");
     String caseNumber = "GC-2099-" + String.format("%06d", System.nanoTime() / 1000 % 1_000_000);
     long id;
-    try (ConfigurableApplicationContext first = StandaloneApp.start("mailLogModeTest", dataDir, ARGS)) {
+    try (ConfigurableApplicationContext first = StandaloneApp.start("mailLogModeTest", dataDir)) {
       assertThat(first.getBeanProvider(JavaMailSender.class).getIfAvailable()).as("no SMTP configured").isNull();
       MailService mail = first.getBean(MailService.class);
       mail.queue("case-closed", Map.of("caseNumber", caseNumber, "statusUrl", mail.link("/api/cases/" + caseNumber)),
@@ -49,7 +38,7 @@ class MailLogModeIT {
       id = queued.id();
     }
 
-    try (ConfigurableApplicationContext second = StandaloneApp.start("mailLogModeTest", dataDir, ARGS)) {
+    try (ConfigurableApplicationContext second = StandaloneApp.start("mailLogModeTest", dataDir)) {
       OutboxRepository outbox = second.getBean(OutboxRepository.class);
       OutboxMail queued = outbox.find(id).orElseThrow();
       assertThat(queued.status()).isEqualTo(MailStatus.QUEUED);

@@ -11,6 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts a second GridLoop in the test JVM, without a web server, under its own engine name and
  * its own H2 directory (PostgreSQL runs share the database), for tests of startup and restart.
+ * Its settings are passed as command-line arguments: they must beat application.properties and the
+ * test JVM's system properties.
  */
 public final class StandaloneApp {
 
@@ -21,29 +23,24 @@ public final class StandaloneApp {
     return Path.of(base, name + "-" + System.nanoTime());
   }
 
-  /** Engine name and data directory as command-line arguments: they must beat the test JVM's system properties. */
-  private static String[] args(String engineName, Path dataDir, String... extra) {
-    String[] args = new String[extra.length + 2];
-    args[0] = "--camunda.bpm.process-engine-name=" + engineName;
-    args[1] = "--gridloop.data-dir=" + dataDir.toAbsolutePath();
-    System.arraycopy(extra, 0, args, 2, extra.length);
-    return args;
-  }
-
+  /** @param extra {@code --name=value} arguments that replace the defaults below */
   public static ConfigurableApplicationContext start(String engineName, Path dataDir, String... extra) {
-    Map<String, Object> defaults = new LinkedHashMap<>();
-    defaults.put("gridloop.demo.enabled", "false");
-    defaults.put("gridloop.org-file", TestLogins.ORG_FILE);
-    defaults.put("gridloop.admin.password", TestLogins.ADMIN_PASSWORD);
-    defaults.put("camunda.bpm.job-execution.enabled", "false");
-    defaults.put("spring.jmx.enabled", "false");
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("camunda.bpm.process-engine-name", engineName);
+    settings.put("gridloop.data-dir", dataDir.toAbsolutePath().toString());
+    settings.put("gridloop.demo.enabled", "false");
+    settings.put("gridloop.org-file", TestLogins.ORG_FILE);
+    settings.put("gridloop.admin.password", TestLogins.ADMIN_PASSWORD);
+    settings.put("camunda.bpm.job-execution.enabled", "false");
+    settings.put("spring.jmx.enabled", "false");
     // No web server: the engine REST API's Jersey setup needs one.
-    defaults.put("spring.autoconfigure.exclude",
+    settings.put("spring.autoconfigure.exclude",
         "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration");
-    // Command-line arguments win over these defaults.
-    return new SpringApplicationBuilder(GridLoopApplication.class)
-        .web(WebApplicationType.NONE)
-        .properties(defaults)
-        .run(args(engineName, dataDir, extra));
+    for (String argument : extra) {
+      int equals = argument.indexOf('=');
+      settings.put(argument.substring(2, equals), argument.substring(equals + 1));
+    }
+    String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new SpringApplicationBuilder(GridLoopApplication.class).web(WebApplicationType.NONE).run(args);
   }
 }

@@ -32,6 +32,8 @@ public final class RoleAuthorizations {
       new Grant(GroupIds.STAFF, Resources.USER, ANY, Permissions.READ),
       new Grant(GroupIds.STAFF, Resources.GROUP, ANY, Permissions.READ),
       new Grant(GroupIds.STAFF, Resources.FILTER, ANY, Permissions.CREATE),
+      // The process definitions (not their instances): Tasklist's diagram tab and form lookups.
+      new Grant(GroupIds.STAFF, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
       // District supervisors: read every case, task, decision and its history in Cockpit.
       new Grant(GroupIds.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
       new Grant(GroupIds.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY,

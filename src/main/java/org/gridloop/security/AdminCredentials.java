@@ -3,15 +3,11 @@ package org.gridloop.security;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.gridloop.system.GridLoopProperties;
-import org.gridloop.system.StartupRefusedException;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Who the administrator is and the password they log in with. Also where GridLoop refuses
- * unsafe setups: the postgres (production) profile never runs with demo data or without an
- * administrator password; only demo mode may generate one.
+ * Who the administrator is and the password they log in with: the configured one, or in demo
+ * mode one generated for this run. ({@link StartupGuard} has already refused a setup with neither.)
  */
 @Component
 public class AdminCredentials {
@@ -23,23 +19,10 @@ public class AdminCredentials {
   private final String password;
   private final boolean generated;
 
-  public AdminCredentials(GridLoopProperties properties, Environment environment) {
-    boolean production = environment.acceptsProfiles(Profiles.of("postgres"));
-    if (production && properties.demo().enabled()) {
-      throw new StartupRefusedException(
-          "The postgres profile refuses to start with demo data: unset GRIDLOOP_DEMO / gridloop.demo.enabled");
-    }
+  public AdminCredentials(GridLoopProperties properties) {
     this.user = properties.admin().user();
-    if (!properties.admin().password().isBlank()) {
-      this.password = properties.admin().password();
-      this.generated = false;
-    } else if (properties.demo().enabled()) {
-      this.password = randomPassword();
-      this.generated = true;
-    } else {
-      throw new StartupRefusedException("No administrator password: set GRIDLOOP_ADMIN_PASSWORD"
-          + (production ? " (the postgres profile requires one)" : ""));
-    }
+    this.generated = properties.admin().password().isBlank();
+    this.password = generated ? randomPassword() : properties.admin().password();
   }
 
   public String user() {

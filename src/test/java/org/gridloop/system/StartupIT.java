@@ -67,4 +67,15 @@ class StartupIT {
     assertThatThrownBy(() -> StandaloneApp.start("invalidOrg", dir, "--gridloop.org-file=file:" + bad.toAbsolutePath()))
         .hasStackTraceContaining("(id=zhouqiang).roles[0]: unknown grid 'hh-nowhere'");
   }
+
+  @Test
+  void thePostgresProfileRefusesDemoDataAndAMissingAdministratorPassword() {
+    Path dir = StandaloneApp.freshDataDir("refused");
+    assertThatThrownBy(() -> StandaloneApp.start("refusedDemo", dir,
+        "--spring.profiles.active=postgres", "--gridloop.demo.enabled=true"))
+        .hasStackTraceContaining("The postgres profile refuses to start with demo data");
+    assertThatThrownBy(() -> StandaloneApp.start("refusedNoAdmin", dir,
+        "--spring.profiles.active=postgres", "--gridloop.admin.password="))
+        .hasStackTraceContaining("No administrator password: set GRIDLOOP_ADMIN_PASSWORD (the postgres profile requires one)");
+  }
 }

@@ -24,12 +24,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Debian chromium driven by Debian's chromedriver, with a fresh profile, and the
- * screenshots of one test: {@code target/screenshots/<test>/NN-step.png}.
+ * screenshots of one test: {@code target/screenshots/<test>/NN-step.png} (beside them the
+ * chromedriver log and, for a failed test, the page's source, address and console).
  *
  * <p>Both binaries are given by path, so Selenium Manager never looks for (or downloads) a browser
  * or a driver. Tests get a browser from {@link BrowserExtension}, which skips them when chromium is
@@ -90,11 +95,15 @@ public final class Browser implements AutoCloseable {
     String primary = language.contains("-") ? language.substring(0, language.indexOf('-')) : language;
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages",
         language.equals(primary) ? language : language + "," + primary));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL); // the console, saved when a test fails
+    options.setCapability("goog:loggingPrefs", logs);
     options.setPageLoadTimeout(PAGE_LOAD);
     options.setScriptTimeout(SCRIPT);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
+        .withLogLevel(ChromiumDriverLogLevel.WARNING)
         .withLogFile(screenshots.directory().resolve("chromedriver-" + name + ".log").toFile())
         .build();
     try {
@@ -149,7 +158,7 @@ public final class Browser implements AutoCloseable {
 
   /** Scrolls the element into the middle of the view and clicks it once it can take the click. */
   public void click(By locator) {
-    WebElement element = visible(locator);
+    WebElement element = until("present: " + locator, ExpectedConditions.presenceOfElementLocated(locator));
     scrollTo(element);
     clickable(locator).click();
   }
@@ -174,6 +183,12 @@ public final class Browser implements AutoCloseable {
       Files.writeString(screenshots.directory().resolve(name + "-failure.html"), driver.getPageSource(),
           StandardCharsets.UTF_8);
       Files.writeString(screenshots.directory().resolve(name + "-failure.url"), driver.getCurrentUrl(),
+          StandardCharsets.UTF_8);
+      StringBuilder console = new StringBuilder();
+      for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+        console.append(entry).append('\n');
+      }
+      Files.writeString(screenshots.directory().resolve(name + "-failure-console.log"), console,
           StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       System.err.println("Could not save the failure of browser " + name + ": " + e);

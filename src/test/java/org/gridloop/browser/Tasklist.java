@@ -1,0 +1,98 @@
+package org.gridloop.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Camunda Tasklist (7.24) as staff use it: the filter list on the left, the task list in the
+ * middle, the task with its form on the right.
+ */
+final class Tasklist extends CamundaWebapp {
+
+  static final By FILTERS = By.cssSelector(".task-filter h4.name a");
+  static final By ACTIVE_FILTER = By.cssSelector(".task-filter.active h4.name a");
+  static final By TASK_LIST = By.cssSelector("[cam-tasks] ol.tasks-list");
+  static final By CLAIM = By.cssSelector("button.claim[ng-click='claim()']");
+  static final By COMPLETE = By.cssSelector(".form-actions button[ng-click='complete()']");
+
+  Tasklist(Browser browser, int port) {
+    super(browser, port, "tasklist");
+  }
+
+  /** Logs in and waits for the filters. */
+  void logInAs(String user, String password) {
+    openLoginPage();
+    logIn(user, password);
+    browser.until("Tasklist's filters after logging in as " + user,
+        ExpectedConditions.presenceOfAllElementsLocatedBy(FILTERS));
+  }
+
+  /** The names of the filters, as shown (the task counter left out). */
+  List<String> filterNames() {
+    browser.until("the filters", ExpectedConditions.presenceOfAllElementsLocatedBy(FILTERS));
+    return browser.driver().findElements(By.cssSelector(".task-filter h4.name")).stream()
+        .map(h -> (String) browser.script(
+            "return Array.from(arguments[0].querySelector('a').childNodes)"
+                + ".filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join('').trim();", h))
+        .toList();
+  }
+
+  /** Clicks the filter with this name and waits until its tasks are listed. */
+  void selectFilter(String name) {
+    By filter = By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]"
+        + "/a[contains(normalize-space(.), \"" + name + "\")]");
+    browser.until("a filter named '" + name + "'; the filters are " + filterNamesQuietly(),
+        ExpectedConditions.presenceOfElementLocated(filter));
+    browser.click(filter);
+    browser.until("filter '" + name + "' to be the active one",
+        ExpectedConditions.textToBePresentInElementLocated(ACTIVE_FILTER, name));
+    browser.until("the tasks of filter '" + name + "' to load", d -> !d.findElements(By.cssSelector(
+        "[cam-tasks] > div.loader.ng-hide")).isEmpty());
+  }
+
+  /** The link of a task in the list (Tasklist links each task as {@code #/?task=<id>}). */
+  By taskInList(String taskId) {
+    return By.cssSelector("ol.tasks-list li.task h4.task a[href='#/?task=" + taskId + "']");
+  }
+
+  /** Opens a task of the current filter's list and waits for its form. */
+  TaskForm openTask(String taskId) {
+    By link = taskInList(taskId);
+    browser.until("task " + taskId + " in the list of filter '" + activeFilterQuietly() + "' (the list shows "
+        + browser.driver().findElements(By.cssSelector("ol.tasks-list li.task")).size() + " tasks)",
+        ExpectedConditions.presenceOfElementLocated(link));
+    browser.click(link);
+    browser.until("task " + taskId + " to be the selected one", ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("ol.tasks-list li.task.active h4.task a[href='#/?task=" + taskId + "']")));
+    return new TaskForm(browser);
+  }
+
+  /** Claims the open task (Tasklist completes only tasks assigned to the user). */
+  void claim() {
+    browser.click(CLAIM);
+    browser.until("the task to be claimed", ExpectedConditions.invisibilityOfElementLocated(CLAIM));
+  }
+
+  /** Clicks Complete once the form is valid. */
+  void complete() {
+    WebElement button = browser.until("the Complete button to be enabled",
+        ExpectedConditions.elementToBeClickable(COMPLETE));
+    browser.scrollTo(button);
+    browser.click(COMPLETE);
+  }
+
+  private String activeFilterQuietly() {
+    List<WebElement> active = browser.driver().findElements(ACTIVE_FILTER);
+    return active.isEmpty() ? "(none)" : active.get(0).getText().trim();
+  }
+
+  private String filterNamesQuietly() {
+    try {
+      return browser.driver().findElements(FILTERS).stream().map(e -> e.getText().trim()).toList().toString();
+    } catch (RuntimeException e) {
+      return "(unreadable)";
+    }
+  }
+}

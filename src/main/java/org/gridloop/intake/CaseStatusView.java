@@ -8,8 +8,7 @@ import org.gridloop.casework.CaseRecords;
 import org.gridloop.casework.CaseRecords.CaseRow;
 import org.gridloop.casework.CaseRecords.StepRow;
 import org.gridloop.casework.CategoryCatalogue;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
+import org.gridloop.org.GroupNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +20,12 @@ public class CaseStatusView {
 
   private final CaseRecords records;
   private final CategoryCatalogue categories;
-  private final IdentityService identity;
+  private final GroupNames groupNames;
 
-  public CaseStatusView(CaseRecords records, CategoryCatalogue categories, IdentityService identity) {
+  public CaseStatusView(CaseRecords records, CategoryCatalogue categories, GroupNames groupNames) {
     this.records = records;
     this.categories = categories;
-    this.identity = identity;
+    this.groupNames = groupNames;
   }
 
   public Map<String, Object> of(CaseRow row) {
@@ -61,7 +60,7 @@ public class CaseStatusView {
       s.put("step", step.step());
       s.put("name", step.stepName());
       s.put("level", step.level());
-      s.put("unit", unitName(step.unitGroup()));
+      s.put("unit", groupNames.of(step.unitGroup()));
       s.put("startedAt", step.startedAt());
       s.put("deadline", step.dueAt());
       s.put("endedAt", step.endedAt());
@@ -79,20 +78,12 @@ public class CaseStatusView {
       Map<String, Object> event = new LinkedHashMap<>();
       event.put("at", e.at());
       event.put("kind", e.kind());
-      event.put("unit", unitName(e.unitGroup()));
+      event.put("unit", groupNames.of(e.unitGroup()));
       event.put("detail", e.detail());
       events.add(event);
     });
     view.put("events", events);
     return view;
-  }
-
-  private String unitName(String groupId) {
-    if (groupId == null) {
-      return null;
-    }
-    Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-    return group == null ? groupId : group.getName();
   }
 
   static String maskName(String name) {

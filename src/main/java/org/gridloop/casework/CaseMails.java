@@ -2,6 +2,7 @@ package org.gridloop.casework;
 
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.gridloop.org.GroupNames;
 import org.gridloop.notify.MailService;

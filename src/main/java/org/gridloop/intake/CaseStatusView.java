@@ -8,6 +8,7 @@ import org.gridloop.casework.CaseRecords;
 import org.gridloop.casework.CaseRecords.CaseRow;
 import org.gridloop.casework.CaseRecords.StepRow;
 import org.gridloop.casework.CategoryCatalogue;
+import org.gridloop.casework.Masking;
 import org.gridloop.org.GroupNames;
 import org.springframework.stereotype.Component;
 
@@ -43,9 +44,9 @@ public class CaseStatusView {
     view.put("description", row.description());
     view.put("channel", row.channel());
     Map<String, Object> reporter = new LinkedHashMap<>();
-    reporter.put("name", maskName(row.reporterName()));
-    reporter.put("phone", maskPhone(row.reporterPhone()));
-    reporter.put("email", maskEmail(row.reporterEmail()));
+    reporter.put("name", Masking.name(row.reporterName()));
+    reporter.put("phone", Masking.phone(row.reporterPhone()));
+    reporter.put("email", Masking.email(row.reporterEmail()));
     view.put("reporter", reporter);
     view.put("reportedAt", row.createdAt());
     view.put("closedAt", row.closedAt());
@@ -84,27 +85,5 @@ public class CaseStatusView {
     });
     view.put("events", events);
     return view;
-  }
-
-  static String maskName(String name) {
-    if (name == null || name.isEmpty()) {
-      return name;
-    }
-    return name.substring(0, 1) + "*".repeat(Math.max(1, name.length() - 1));
-  }
-
-  static String maskPhone(String phone) {
-    if (phone == null || phone.length() < 7) {
-      return phone == null ? null : "****";
-    }
-    return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
-  }
-
-  static String maskEmail(String email) {
-    if (email == null) {
-      return null;
-    }
-    int at = email.indexOf('@');
-    return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
   }
 }

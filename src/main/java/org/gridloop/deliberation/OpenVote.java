@@ -72,7 +72,7 @@ public class OpenVote implements JavaDelegate {
             String code = codes.issue(n, round, ownerId);
             String ownUnits = units.stream().filter(u -> u.ownerId().equals(ownerId)).map(OwnersRegister.Unit::unitId)
                     .collect(Collectors.joining(", "));
-            mails.toOwner(topic, "议题表决" + (round > 1 ? "（第 " + round + " 轮）" : "") + "已开始，至 "
+            mails.toOwner(topic, email.get(), "议题表决" + (round > 1 ? "（第 " + round + " 轮）" : "") + "已开始，至 "
                     + TopicTime.show(closes) + " 截止。您的业主编号：" + ownerId + "（" + ownUnits + "），本轮表决码：" + code
                     + "。请勿转交他人。投票：POST " + url + "/votes（ownerId、voteCode、choice：yes 同意 / no 反对 / abstain 弃权）；"
                     + "截止前可改投，以最后一次为准。表决规则：" + rule.ruleName()
@@ -80,7 +80,7 @@ public class OpenVote implements JavaDelegate {
                     + TopicTime.show(closes) + " (Beijing time). Your owner id: " + ownerId + " (" + ownUnits
                     + "); your vote code for this round: " + code + ". Keep it to yourself. Vote with POST " + url
                     + "/votes (ownerId, voteCode, choice: yes, no or abstain); you may change your vote until the "
-                    + "close, the last one counts.", email.get(), pid);
+                    + "close, the last one counts.", pid);
         }
         String opened = "议题表决" + (round > 1 ? "（第 " + round + " 轮）" : "") + "已开始，至 " + TopicTime.show(closes)
                 + " 截止；表决码已发给登记了邮箱的业主。\n\nThe vote" + (round > 1 ? " (round " + round + ")" : "")

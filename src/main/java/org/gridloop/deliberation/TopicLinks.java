@@ -1,24 +1,20 @@
 package org.gridloop.deliberation;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.gridloop.notify.MailService;
 import org.springframework.stereotype.Component;
 
-/** The links of a topic that mails and API answers carry, from the public base URL. */
+/** The links of a topic that mails and API answers carry, on GridLoop's public base URL. */
 @Component
 public class TopicLinks {
 
-    private final String base;
+    private final MailService mail;
 
-    public TopicLinks(@Value("${gridloop.public-url:http://localhost:8080}") String base) {
-        String trimmed = base.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        this.base = trimmed;
+    public TopicLinks(MailService mail) {
+        this.mail = mail;
     }
 
     public String topic(String topicNumber) {
-        return base + "/api/topics/" + topicNumber;
+        return mail.link(topicPath(topicNumber));
     }
 
     public String topicPath(String topicNumber) {
@@ -26,6 +22,6 @@ public class TopicLinks {
     }
 
     public String tasklist() {
-        return base + "/camunda/app/tasklist/";
+        return mail.link("/camunda/app/tasklist/");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gridloop.casework.CaseLinks;
 import org.gridloop.casework.CaseRecords;
+import org.gridloop.casework.Masking;
 import org.gridloop.deliberation.TopicRecords.EvaluationRow;
 import org.gridloop.deliberation.TopicRecords.ItemRow;
 import org.gridloop.deliberation.TopicRecords.TallyRow;
@@ -68,8 +69,8 @@ public class TopicView {
         matterTypes.find(t.matterType()).ifPresent(m -> matter.put("description", m.description()));
         view.put("matterType", matter);
         view.put("estimatedCost", t.estimatedCost() == null ? null : t.estimatedCost().setScale(2).toPlainString());
-        view.put("proposer", Map.of("name", PersonalData.name(t.proposerName()),
-                "email", PersonalData.email(t.proposerEmail())));
+        view.put("proposer", Map.of("name", Masking.name(t.proposerName()),
+                "email", Masking.email(t.proposerEmail())));
         view.put("proposedAt", t.createdAt());
         view.put("review", review(t));
         view.put("voteRule", parse(t.voteRule()));
@@ -103,7 +104,7 @@ public class TopicView {
         List<Map<String, Object>> list = new ArrayList<>();
         records.opinions(t.topicNumber()).forEach(o -> {
             Map<String, Object> opinion = new LinkedHashMap<>();
-            opinion.put("author", PersonalData.name(o.authorName()));
+            opinion.put("author", Masking.name(o.authorName()));
             opinion.put("text", o.text());
             opinion.put("at", o.createdAt());
             opinion.put("mergedFrom", o.mergedFrom());

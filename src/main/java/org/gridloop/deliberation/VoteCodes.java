@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  *       is locked until the council issues a new one.
  * </ul>
  * Whoever holds an owner's code can vote for that owner (as with a paper ballot handed over);
- * the code is only as safe as the owner's mailbox.
+ * the code is only as safe as the owner's mailbox. The mail itself waits in the mail outbox
+ * (gl_mail_outbox) until sent, with the code in its text: the outbox must be as closely held as
+ * the ballots.
  */
 @Component
 public class VoteCodes {

@@ -77,7 +77,7 @@ class FourAffairsScenarioIT {
             FourAffairsScenarioIT.class.getClassLoader());
 
     static final ProcessCoverage coverage = new ProcessCoverage(TopicIntake.PROCESS);
-    static final int SCENARIOS = 8;
+    static final int SCENARIOS = 9;
     static int scenariosPassed;
 
     @Autowired ProcessEngine engine;
@@ -431,6 +431,14 @@ class FourAffairsScenarioIT {
                 assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
             }
         }
+        // 何永福 (hxy-o17) guesses: after five wrong codes even the right one is refused until the council issues a new one
+        String right = code(topic, "hxy-o17", "luoyan");
+        for (int attempt = 1; attempt <= VoteCodes.MAX_FAILED_ATTEMPTS; attempt++) {
+            assertThat(vote(topic, "hxy-o17", null, "2222-222" + (attempt + 1), "no").getBody()).contains("wrong vote code");
+        }
+        ResponseEntity<String> locked = vote(topic, "hxy-o17", null, right, "no");
+        assertThat(locked.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(locked.getBody()).contains("locked");
         scenario.passTime(PAST_A_PERIOD);
 
         assertThat(instance).isWaitingAt("plan-implementation");
@@ -515,6 +523,28 @@ class FourAffairsScenarioIT {
         assertThat(vote.at("/rounds/0/result/participatingHeadcount").asInt()).isEqualTo(3);
         assertThat(vote.at("/rounds/1/result/participatingHeadcount").asInt()).isEqualTo(4);
         assertThat(vote.at("/rounds/1/result/quorumMet").asBoolean()).isFalse();
+        passed();
+    }
+
+    @Test
+    @Order(9)
+    void aCourtyardActivityIsDecidedByASimpleMajorityOfTheHouseholdsThatTakePart() {
+        String topic = propose(FURONG, "community-activity", "中秋院坝联欢 A Mid-Autumn courtyard party");
+        ProcessInstance instance = toVote(topic);
+        assertThat(get(topic).at("/voteRule/basis").asText()).isEqualTo("residents");
+        vote(topic, "frl-o01", null, code(topic, "frl-o01", "liangmei"), "yes");
+        vote(topic, "frl-o02", null, code(topic, "frl-o02", "liangmei"), "yes");
+        vote(topic, "frl-o03", null, code(topic, "frl-o03", "liangmei"), "no");
+        scenario.passTime(PAST_A_PERIOD);
+
+        assertThat(instance).isWaitingAt("plan-implementation");
+        JsonNode result = get(topic).at("/vote/result");
+        assertThat(result.get("basis").asText()).isEqualTo("residents");
+        assertThat(result.get("participatingHeadcount").asInt()).isEqualTo(3);
+        assertThat(result.get("approvingHeadcount").asInt()).isEqualTo(2);
+        assertThat(result.get("totalArea").isNull()).isTrue();
+        assertThat(result.get("quorumMet").asBoolean()).isTrue();
+        assertThat(result.get("passed").asBoolean()).isTrue();
         passed();
     }
 

@@ -58,9 +58,9 @@ public class TopicMails {
         }
     }
 
-    /** One owner's own mail (their vote code). */
+    /** One owner's own mail (their vote code): confidential, the outbox does not keep it once sent. */
     public void toOwner(TopicRow topic, String email, String message, String processInstanceId) {
-        mail.queue(TEMPLATE, model(topic, message), List.of(email), processInstanceId);
+        mail.queueConfidential(TEMPLATE, model(topic, message), List.of(email), processInstanceId);
     }
 
     private Map<String, Object> model(TopicRow topic, String message) {

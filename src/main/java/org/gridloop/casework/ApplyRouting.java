@@ -44,5 +44,7 @@ public class ApplyRouting implements JavaDelegate {
       execution.setVariable(deadline, value == null || value.toString().isBlank() ? null : value.toString());
     }
     records.setStatus(execution.getProcessBusinessKey(), CaseStatus.ACCEPTED, firstLevel);
+    // Cases started by a call activity (a four-affairs plan item) learn their instance here.
+    records.setProcessInstance(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
   }
 }

@@ -4,8 +4,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
+import org.gridloop.org.GroupNames;
 import org.gridloop.notify.MailService;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +14,12 @@ public class CaseMails {
 
   private final MailService mail;
   private final CaseLinks links;
-  private final IdentityService identity;
+  private final GroupNames groupNames;
 
-  public CaseMails(MailService mail, CaseLinks links, IdentityService identity) {
+  public CaseMails(MailService mail, CaseLinks links, GroupNames groupNames) {
     this.mail = mail;
     this.links = links;
-    this.identity = identity;
+    this.groupNames = groupNames;
   }
 
   /** To the reporter, if they gave an e-mail address. */
@@ -70,10 +69,6 @@ public class CaseMails {
   }
 
   public String groupName(String groupId) {
-    if (groupId == null) {
-      return "";
-    }
-    Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-    return group == null ? groupId : group.getName();
+    return groupId == null ? "" : groupNames.of(groupId);
   }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.gridloop.notify.MailTemplates;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +36,12 @@ public class CaseTaskRecorder {
 
   private final CaseRecords records;
   private final CaseMails mails;
+  private final MailTemplates display;
 
-  public CaseTaskRecorder(CaseRecords records, CaseMails mails) {
+  public CaseTaskRecorder(CaseRecords records, CaseMails mails, MailTemplates display) {
     this.records = records;
     this.mails = mails;
+    this.display = display;
   }
 
   @EventListener
@@ -62,12 +65,35 @@ public class CaseTaskRecorder {
     records.startStep(task.getId(), caseNumber, task.getTaskDefinitionKey(), task.getName(), level, group,
         department == null ? null : department.toString(), (String) task.getVariable("streetId"),
         ClockUtil.getCurrentTime(), task.getDueDate());
+    showContext(task, caseNumber);
     if (!"call-back".equals(task.getTaskDefinitionKey())) {
       records.setStatus(caseNumber, CaseStatus.IN_PROGRESS, level);
     }
     if (group != null) {
       mails.toGroup("task-assigned", group, caseNumber, task.getName(), task.getDueDate(), task.getProcessInstanceId());
     }
+  }
+
+  /**
+   * What the task's form shows besides the case variables, as task-local variables: the reporter
+   * masked (the call-back task shows the phone itself: the grid worker must call), the deadline,
+   * and the earlier steps with their outcomes.
+   */
+  private void showContext(DelegateTask task, String caseNumber) {
+    String name = (String) task.getVariable("reporterName");
+    String phone = (String) task.getVariable("reporterPhone");
+    task.setVariableLocal("reporterMasked", "call-back".equals(task.getTaskDefinitionKey())
+        ? name + " " + phone : Masking.name(name) + " " + Masking.phone(phone));
+    task.setVariableLocal("dueAt", display.format(task.getDueDate()));
+    StringBuilder history = new StringBuilder();
+    for (CaseRecords.StepRow step : records.steps(caseNumber)) {
+      if (step.endedAt() != null) {
+        history.append(display.format(step.endedAt())).append("  ").append(step.stepName())
+            .append(step.department() == null ? "" : " (" + step.department() + ")")
+            .append(": ").append(step.outcome()).append('\n');
+      }
+    }
+    task.setVariableLocal("caseHistory", history.isEmpty() ? "-" : history.toString().trim());
   }
 
   private void ended(DelegateTask task, String outcome, String actor) {

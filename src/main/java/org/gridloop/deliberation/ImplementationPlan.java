@@ -17,7 +17,8 @@ import java.util.Map;
  * dynamic list, a Spin JSON variable) of items {@code {title, responsibleParty, departmentCode,
  * description}}. {@link #planItems(Object)} turns it into {@code planItems}: a
  * {@code List<Map<String, Object>>}, stored as an object variable in JSON format, one map per
- * item with {@code itemNumber} (1, 2, …) and {@code needsDepartment} added. Plain Java maps
+ * item with {@code itemNumber} (1, 2, …) and {@code needsDepartment} added, and the optional
+ * {@code category} (the grid-call case category of a department item's linked case) kept. Plain Java maps
  * and lists keep the model's expressions plain: the multi-instance collection is
  * {@code ${planItems}} (a Spin JSON array is no {@link Collection}) and the gateway reads
  * {@code ${planItem.needsDepartment}} (a Spin JSON node would need
@@ -67,8 +68,8 @@ public final class ImplementationPlan {
      *
      * @param plan a JSON array as text (or any object whose {@code toString()} is one, such as a
      *             Spin JSON node), or a collection of maps
-     * @return one map per item: itemNumber, title, responsibleParty, departmentCode (only for
-     *         department items, else null), description, needsDepartment
+     * @return one map per item: itemNumber, title, responsibleParty, departmentCode and category
+     *         (only for department items, else null), description, needsDepartment
      * @throws IllegalArgumentException naming the item and the field if the plan is empty or an
      *                                  item is incomplete
      */
@@ -100,6 +101,7 @@ public final class ImplementationPlan {
             item.put("responsibleParty", party.code());
             item.put("departmentCode", needsDepartment ? departmentCode : null);
             item.put("description", text(entry.get("description")));
+            item.put("category", needsDepartment ? text(entry.get("category")) : null);
             item.put("needsDepartment", needsDepartment);
             items.add(item);
         }

@@ -8,8 +8,8 @@ import org.gridloop.casework.CaseRecords;
 import org.gridloop.casework.CaseRecords.CaseRow;
 import org.gridloop.casework.CaseRecords.StepRow;
 import org.gridloop.casework.CategoryCatalogue;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
+import org.gridloop.casework.Masking;
+import org.gridloop.org.GroupNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +21,12 @@ public class CaseStatusView {
 
   private final CaseRecords records;
   private final CategoryCatalogue categories;
-  private final IdentityService identity;
+  private final GroupNames groupNames;
 
-  public CaseStatusView(CaseRecords records, CategoryCatalogue categories, IdentityService identity) {
+  public CaseStatusView(CaseRecords records, CategoryCatalogue categories, GroupNames groupNames) {
     this.records = records;
     this.categories = categories;
-    this.identity = identity;
+    this.groupNames = groupNames;
   }
 
   public Map<String, Object> of(CaseRow row) {
@@ -44,9 +44,9 @@ public class CaseStatusView {
     view.put("description", row.description());
     view.put("channel", row.channel());
     Map<String, Object> reporter = new LinkedHashMap<>();
-    reporter.put("name", maskName(row.reporterName()));
-    reporter.put("phone", maskPhone(row.reporterPhone()));
-    reporter.put("email", maskEmail(row.reporterEmail()));
+    reporter.put("name", Masking.name(row.reporterName()));
+    reporter.put("phone", Masking.phone(row.reporterPhone()));
+    reporter.put("email", Masking.email(row.reporterEmail()));
     view.put("reporter", reporter);
     view.put("reportedAt", row.createdAt());
     view.put("closedAt", row.closedAt());
@@ -61,7 +61,7 @@ public class CaseStatusView {
       s.put("step", step.step());
       s.put("name", step.stepName());
       s.put("level", step.level());
-      s.put("unit", unitName(step.unitGroup()));
+      s.put("unit", groupNames.of(step.unitGroup()));
       s.put("startedAt", step.startedAt());
       s.put("deadline", step.dueAt());
       s.put("endedAt", step.endedAt());
@@ -79,41 +79,11 @@ public class CaseStatusView {
       Map<String, Object> event = new LinkedHashMap<>();
       event.put("at", e.at());
       event.put("kind", e.kind());
-      event.put("unit", unitName(e.unitGroup()));
+      event.put("unit", groupNames.of(e.unitGroup()));
       event.put("detail", e.detail());
       events.add(event);
     });
     view.put("events", events);
     return view;
-  }
-
-  private String unitName(String groupId) {
-    if (groupId == null) {
-      return null;
-    }
-    Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-    return group == null ? groupId : group.getName();
-  }
-
-  static String maskName(String name) {
-    if (name == null || name.isEmpty()) {
-      return name;
-    }
-    return name.substring(0, 1) + "*".repeat(Math.max(1, name.length() - 1));
-  }
-
-  static String maskPhone(String phone) {
-    if (phone == null || phone.length() < 7) {
-      return phone == null ? null : "****";
-    }
-    return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
-  }
-
-  static String maskEmail(String email) {
-    if (email == null) {
-      return null;
-    }
-    int at = email.indexOf('@');
-    return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
   }
 }

@@ -74,6 +74,19 @@ public class MailService {
 
   /** Queues one mail to these addresses (one mail, one recipient list). */
   public void queue(String template, Map<String, ?> model, Collection<String> to, String processInstanceId) {
+    queue(template, model, to, processInstanceId, false);
+  }
+
+  /**
+   * Queues a mail that carries a secret (an owner's vote code): delivered like any other, but the
+   * outbox keeps its body only until it is sent, so administrators never read the secret there.
+   */
+  public void queueConfidential(String template, Map<String, ?> model, Collection<String> to, String processInstanceId) {
+    queue(template, model, to, processInstanceId, true);
+  }
+
+  private void queue(String template, Map<String, ?> model, Collection<String> to, String processInstanceId,
+      boolean confidential) {
     Objects.requireNonNull(model, "model");
     MailTemplates.Rendered mail = templates.render(template, model);
     List<String> recipients = recipients(to, template);
@@ -82,7 +95,7 @@ public class MailService {
       return;
     }
     inCommand(commandContext -> {
-      store(commandContext, template, model, recipients, mail, processInstanceId);
+      store(commandContext, template, model, recipients, mail, processInstanceId, confidential);
       return null;
     });
   }
@@ -104,10 +117,10 @@ public class MailService {
   }
 
   private void store(CommandContext commandContext, String template, Map<String, ?> model, List<String> recipients,
-      MailTemplates.Rendered mail, String processInstanceId) {
+      MailTemplates.Rendered mail, String processInstanceId, boolean confidential) {
     Date now = ClockUtil.getCurrentTime();
     String caseNumber = caseNumberOf(model);
-    long id = outbox.insert(now, template, recipients, mail, caseNumber, processInstanceId);
+    long id = outbox.insert(now, template, recipients, mail, caseNumber, processInstanceId, confidential);
 
     MessageEntity job = new MessageEntity();
     job.setJobHandlerType(MailJobHandler.TYPE);

@@ -148,7 +148,8 @@ public class MailTemplates {
     return out.toString();
   }
 
-  String format(Object value) {
+  /** How GridLoop shows a value to people: dates as yyyy-MM-dd HH:mm in the city's zone, null as "-". */
+  public String format(Object value) {
     if (value == null) {
       return "-";
     }

@@ -38,11 +38,12 @@ public class OutboxRepository {
 
   /** Stores a new mail as QUEUED; returns its id. */
   long insert(Date created, String template, List<String> to, MailTemplates.Rendered mail, String caseNumber,
-      String processInstanceId) {
+      String processInstanceId, boolean confidential) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.update(con -> {
       PreparedStatement ps = con.prepareStatement("insert into gl_mail_outbox (created_at, template, recipients,"
-          + " subject, body, status, attempts, case_number, process_instance_id) values (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+          + " subject, body, status, attempts, case_number, process_instance_id, confidential)"
+          + " values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS);
       ps.setTimestamp(1, new Timestamp(created.getTime()));
       ps.setString(2, template);
@@ -52,6 +53,7 @@ public class OutboxRepository {
       ps.setString(6, MailStatus.QUEUED.name());
       ps.setString(7, caseNumber);
       ps.setString(8, processInstanceId);
+      ps.setBoolean(9, confidential);
       return ps;
     }, keys);
     // H2 returns the identity column (ID), PostgreSQL every column (id): find it by name.
@@ -96,11 +98,15 @@ public class OutboxRepository {
     }, ROW);
   }
 
-  /** A try succeeded (SENT or LOGGED). */
+  /** Replaces the body of a confidential mail once it is delivered. */
+  static final String WITHHELD = "（内容含个人凭证，发出后不予保存）(Body withheld after delivery: it carried a personal code.)";
+
+  /** A try succeeded (SENT or LOGGED); a confidential mail's body is withheld from now on. */
   void markDelivered(long id, MailStatus status, Date now) {
     Timestamp at = new Timestamp(now.getTime());
     jdbc.update("update gl_mail_outbox set status = ?, attempts = attempts + 1, last_attempt_at = ?, sent_at = ?,"
-        + " next_attempt_at = null where id = ?", status.name(), at, at, id);
+        + " next_attempt_at = null, body = case when confidential then ? else body end where id = ?",
+        status.name(), at, at, WITHHELD, id);
   }
 
   /** A try failed; returns the number of tries made so far. */

@@ -68,6 +68,9 @@ class GridCallScenarioIT {
     Task task = scenario.task(instance, "grid-handling");
     assertThat(candidateGroups(task)).containsExactly("grid-cx-hongxing-g1");
     assertThat(task.getDueDate()).isCloseTo(inHours(24), 5_000);
+    Map<String, Object> form = engine.getTaskService().getVariablesLocal(task.getId());
+    assertThat(form.get("reporterMasked")).isEqualTo("刘** 139****5678");
+    assertThat(form.get("dueAt")).asString().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
     assertThat(mailsTo("wang.fang@gridloop.example", caseNumber)).isNotEmpty();
     assertThat(mailsTo("liu.xh@resident.example", caseNumber)).extracting(this::subject)
         .anyMatch(s -> s.contains("受理") && s.contains(caseNumber));
@@ -134,6 +137,8 @@ class GridCallScenarioIT {
     scenario.passTime(Duration.ofHours(9));    // street acceptance: 8 h
 
     assertThat(instance).isWaitingAt("street-acceptance");
+    assertThat(engine.getTaskService().getVariableLocal(scenario.task(instance, "street-acceptance").getId(), "caseHistory"))
+        .asString().contains("网格处置 Handle in grid: callStreet");
     assertThat(records.find(caseNumber).orElseThrow().escalated()).isTrue();
     assertThat(records.events(caseNumber)).anyMatch(e -> e.kind().equals("streetOverdue"));
     assertThat(mailsTo("tang.jie@gridloop.example", caseNumber)).extracting(this::subject)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
@@ -158,6 +159,24 @@ class MailDeliveryIT {
     assertThat(sent.sentAt()).isNotNull();
     assertThat(sent.lastError()).isNull();
     assertThat(management.createJobQuery().jobId(job.getId()).count()).isZero();
+  }
+
+  @Test
+  void aConfidentialMailIsDeliveredWholeButTheOutboxForgetsItsBodyOnceSent() throws Exception {
+    String caseNumber = newCaseNumber();
+    ProcessInstance instance = startCase(caseNumber);
+    Map<String, Object> model = new java.util.HashMap<>(acceptedModel(caseNumber));
+    model.put("address", "您的投票码 Your vote code: K7QX2M9P");
+
+    mail.queueConfidential("case-accepted", model, List.of(RESIDENT), instance.getId());
+    assertThat(onlyMailOf(caseNumber).body()).contains("K7QX2M9P"); // kept until it is sent
+    management.executeJob(onlyMailOf(caseNumber).jobId());
+
+    assertThat(GreenMailUtil.getBody(onlyMessageFor(caseNumber))).isNotBlank();
+    assertThat(onlyMessageFor(caseNumber).getContent().toString()).contains("K7QX2M9P");
+    OutboxMail sent = onlyMailOf(caseNumber);
+    assertThat(sent.status()).isEqualTo(MailStatus.SENT);
+    assertThat(sent.body()).doesNotContain("K7QX2M9P").contains("withheld");
   }
 
   @Test

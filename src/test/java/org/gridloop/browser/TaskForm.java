@@ -41,6 +41,11 @@ final class TaskForm {
     return expected;
   }
 
+  /** The value a field shows now. */
+  String value(String componentId) {
+    return browser.visible(field(componentId)).getDomProperty("value");
+  }
+
   void type(String componentId, String text) {
     WebElement input = browser.visible(field(componentId));
     browser.scrollTo(input);

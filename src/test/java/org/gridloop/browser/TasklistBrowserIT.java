@@ -94,6 +94,8 @@ class TasklistBrowserIT {
     TaskForm form = tasklist.openTask(task.getId());
     form.waitForValue("grid-handling-caseNumber", caseNumber);
     form.waitForValue("grid-handling-categoryNameZh", "路灯故障");
+    assertThat(form.value("grid-handling-reporterName-masked")).as("the reporter, masked")
+        .isNotBlank().doesNotContain("刘小红", "13912345678");
     browser.screenshot("task-opened");
 
     tasklist.claim();

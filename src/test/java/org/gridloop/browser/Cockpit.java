@@ -27,7 +27,8 @@ final class Cockpit extends CamundaWebapp {
   void logInAs(String user, String password) {
     openLoginPage();
     logIn(user, password);
-    browser.until("Cockpit's SLA entry in the header after logging in as " + user,
+    browser.until("Cockpit's SLA entry in the header after logging in as " + user
+        + " (GridLoop's Cockpit plugin app/cockpit/scripts/gridloop-sla.js, loaded by its config.js)",
         ExpectedConditions.presenceOfElementLocated(SLA_NAV));
   }
 

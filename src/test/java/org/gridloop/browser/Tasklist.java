@@ -25,13 +25,15 @@ final class Tasklist extends CamundaWebapp {
   void logInAs(String user, String password) {
     openLoginPage();
     logIn(user, password);
-    browser.until("Tasklist's filters after logging in as " + user,
+    browser.until("Tasklist's filters after logging in as " + user
+        + " (GridLoop creates its shared filters at startup: org.gridloop.sla.TasklistFilters)",
         ExpectedConditions.presenceOfAllElementsLocatedBy(FILTERS));
   }
 
   /** The names of the filters, as shown (the task counter left out). */
   List<String> filterNames() {
-    browser.until("the filters", ExpectedConditions.presenceOfAllElementsLocatedBy(FILTERS));
+    browser.until("Tasklist's filters (GridLoop's shared filters: org.gridloop.sla.TasklistFilters)",
+        ExpectedConditions.presenceOfAllElementsLocatedBy(FILTERS));
     return browser.driver().findElements(By.cssSelector(".task-filter h4.name")).stream()
         .map(h -> (String) browser.script(
             "return Array.from(arguments[0].querySelector('a').childNodes)"

@@ -181,7 +181,7 @@ class TasklistBrowserIT {
     Browser browser = browsers.start("wangfang-zh", "zh-CN");
     Tasklist tasklist = new Tasklist(browser, port);
     tasklist.openLoginPage();
-    browser.until("the login page in Chinese",
+    browser.until("the login page in Chinese (Tasklist's locales: app/tasklist/scripts/config.js, locales/zh.json)",
         d -> "用户名".equals(tasklist.placeholder(CamundaWebapp.USERNAME)));
     assertThat(tasklist.placeholder(CamundaWebapp.PASSWORD)).isEqualTo("密码");
     assertThat(browser.visible(CamundaWebapp.LOG_IN).getText().trim()).isEqualTo("登录");

@@ -79,8 +79,4 @@ final class BrowserCases {
   static Date wallClockNow() {
     return new Date(System.currentTimeMillis());
   }
-
-  static Duration minutes(long minutes) {
-    return Duration.ofMinutes(minutes);
-  }
 }

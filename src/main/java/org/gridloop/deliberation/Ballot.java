@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
-* One voter's ballot.
-*
-* <p>For an owners' decision {@code ownerId} is the owner's id in the {@link OwnersRegister}:
-* an owner votes once for all of their units in the scope. For a residents' decision
-* (basis {@code residents}) it is the id of the participating resident.
-*/
+ * One voter's ballot.
+ *
+ * <p>For an owners' decision {@code ownerId} is the owner's id in the {@link OwnersRegister}:
+ * an owner votes once for all of their units in the scope. For a residents' decision
+ * (basis {@code residents}) it is the id of the participating resident.
+ */
 public record Ballot(String ownerId, Choice choice) {
 
   /** 同意 / 反对 / 弃权. */

@@ -9,11 +9,11 @@ import org.gridloop.deliberation.TopicRecords.TopicRow;
 import org.springframework.stereotype.Component;
 
 /**
-* {@code disclose-results} (公开结果, 成事共享): stores the result for the public board: every item's
-* outcome and spending (amount, payee, purpose, date) from {@code itemResults}, the vote figures
-* already on record from the tally, and the moment of disclosure; then tells the proposer and the
-* owners of the scope where to read it.
-*/
+ * {@code disclose-results} (公开结果, 成事共享): stores the result for the public board: every item's
+ * outcome and spending (amount, payee, purpose, date) from {@code itemResults}, the vote figures
+ * already on record from the tally, and the moment of disclosure; then tells the proposer and the
+ * owners of the scope where to read it.
+ */
 @Component("discloseTopic")
 public class DiscloseTopic implements JavaDelegate {
 

@@ -11,14 +11,14 @@ import org.gridloop.org.Organisation.Street;
 import org.springframework.stereotype.Component;
 
 /**
-* Who a topic concerns: the scope of a level in the organisation directory, its compounds, and
-* the units of those compounds in the owners register (the electorate of its votes).
-*
-* <p>A compound topic is voted on by the owners of that compound; a community or street topic by
-* the owners of every registered compound within it. GridLoop has no residents' register: for
-* residents' matters (basis {@code residents}) the households of the owners register are the
-* voters too, one vote each, counted by headcount only.
-*/
+ * Who a topic concerns: the scope of a level in the organisation directory, its compounds, and
+ * the units of those compounds in the owners register (the electorate of its votes).
+ *
+ * <p>A compound topic is voted on by the owners of that compound; a community or street topic by
+ * the owners of every registered compound within it. GridLoop has no residents' register: for
+ * residents' matters (basis {@code residents}) the households of the owners register are the
+ * voters too, one vote each, counted by headcount only.
+ */
 @Component
 public class Electorate {
 

@@ -10,24 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
-* 难事共办: the implementation plan of a passed topic, as the process carries it.
-*
-* <h2>Representation</h2>
-* The task {@code plan-implementation} submits {@code plan}, a JSON array (from the form's
-* dynamic list, a Spin JSON variable) of items {@code {title, responsibleParty, departmentCode,
-* description}}. {@link #planItems(Object)} turns it into {@code planItems}: a
-* {@code List<Map<String, Object>>}, stored as an object variable in JSON format, one map per
-* item with {@code itemNumber} (1, 2, …) and {@code needsDepartment} added, and the optional
-* {@code category} (the grid-call case category of a department item's linked case) kept. Plain Java maps
-* and lists keep the model's expressions plain: the multi-instance collection is
-* {@code ${planItems}} (a Spin JSON array is no {@link Collection}) and the gateway reads
-* {@code ${planItem.needsDepartment}} (a Spin JSON node would need
-* {@code ${planItem.prop("needsDepartment").boolValue()}}).
-*
-* <h2>Item results</h2>
-* {@link #itemResult} makes the record of one carried-out item for {@code itemResults}: what was
-* done and, for the public board (成事共享), the spending (amount, payee, purpose, date).
-*/
+ * 难事共办: the implementation plan of a passed topic, as the process carries it.
+ *
+ * <h2>Representation</h2>
+ * The task {@code plan-implementation} submits {@code plan}, a JSON array (from the form's
+ * dynamic list, a Spin JSON variable) of items {@code {title, responsibleParty, departmentCode,
+ * description}}. {@link #planItems(Object)} turns it into {@code planItems}: a
+ * {@code List<Map<String, Object>>}, stored as an object variable in JSON format, one map per
+ * item with {@code itemNumber} (1, 2, …) and {@code needsDepartment} added, and the optional
+ * {@code category} (the grid-call case category of a department item's linked case) kept. Plain Java maps
+ * and lists keep the model's expressions plain: the multi-instance collection is
+ * {@code ${planItems}} (a Spin JSON array is no {@link Collection}) and the gateway reads
+ * {@code ${planItem.needsDepartment}} (a Spin JSON node would need
+ * {@code ${planItem.prop("needsDepartment").boolValue()}}).
+ *
+ * <h2>Item results</h2>
+ * {@link #itemResult} makes the record of one carried-out item for {@code itemResults}: what was
+ * done and, for the public board (成事共享), the spending (amount, payee, purpose, date).
+ */
 public final class ImplementationPlan {
 
   /** Who carries out a plan item. */
@@ -64,15 +64,15 @@ public final class ImplementationPlan {
   }
 
   /**
-  * Checks and normalises the submitted plan.
-  *
-  * @param plan a JSON array as text (or any object whose {@code toString()} is one, such as a
-  *             Spin JSON node), or a collection of maps
-  * @return one map per item: itemNumber, title, responsibleParty, departmentCode and category
-  *         (only for department items, else null), description, needsDepartment
-  * @throws IllegalArgumentException naming the item and the field if the plan is empty or an
-  *                                  item is incomplete
-  */
+   * Checks and normalises the submitted plan.
+   *
+   * @param plan a JSON array as text (or any object whose {@code toString()} is one, such as a
+   *             Spin JSON node), or a collection of maps
+   * @return one map per item: itemNumber, title, responsibleParty, departmentCode and category
+   *         (only for department items, else null), description, needsDepartment
+   * @throws IllegalArgumentException naming the item and the field if the plan is empty or an
+   *                                  item is incomplete
+   */
   public static List<Map<String, Object>> planItems(Object plan) {
     List<?> raw = asList(plan);
     if (raw.isEmpty()) {
@@ -109,17 +109,17 @@ public final class ImplementationPlan {
   }
 
   /**
-  * The record of one item once carried out, for the process variable {@code itemResults}.
-  *
-  * @param planItem          the item from {@link #planItems(Object)}
-  * @param outcome           what was done (carry-out-item), or null for a linked case
-  * @param spentAmount       yuan spent, a decimal as text or number with at most two decimals, or null
-  * @param payee             who was paid, or null
-  * @param purpose           what the money paid for, or null
-  * @param date              when it was spent or done (ISO date or date-time text), or null
-  * @param linkedCaseNumber  the grid-call case of a department item, or null
-  * @param linkedCaseOutcome how that case closed, or null
-  */
+   * The record of one item once carried out, for the process variable {@code itemResults}.
+   *
+   * @param planItem          the item from {@link #planItems(Object)}
+   * @param outcome           what was done (carry-out-item), or null for a linked case
+   * @param spentAmount       yuan spent, a decimal as text or number with at most two decimals, or null
+   * @param payee             who was paid, or null
+   * @param purpose           what the money paid for, or null
+   * @param date              when it was spent or done (ISO date or date-time text), or null
+   * @param linkedCaseNumber  the grid-call case of a department item, or null
+   * @param linkedCaseOutcome how that case closed, or null
+   */
   public static Map<String, Object> itemResult(Map<String, ?> planItem, Object outcome, Object spentAmount,
       Object payee, Object purpose, Object date, Object linkedCaseNumber, Object linkedCaseOutcome) {
     if (planItem == null) {

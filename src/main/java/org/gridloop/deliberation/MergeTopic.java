@@ -7,11 +7,11 @@ import org.gridloop.deliberation.TopicRecords.TopicRow;
 import org.springframework.stereotype.Component;
 
 /**
-* {@code merge-topic} (合并议题): merges the topic into the open topic {@code mergeInto} of the same
-* scope: the public record of the target lists it, its opinions move there, and the proposer is told
-* where to follow it. A target that does not exist, is the topic itself, belongs to another scope
-* or has ended fails the review's completion with the reason, so the task stays open.
-*/
+ * {@code merge-topic} (合并议题): merges the topic into the open topic {@code mergeInto} of the same
+ * scope: the public record of the target lists it, its opinions move there, and the proposer is told
+ * where to follow it. A target that does not exist, is the topic itself, belongs to another scope
+ * or has ended fails the review's completion with the reason, so the task stays open.
+ */
 @Component("mergeTopic")
 public class MergeTopic implements JavaDelegate {
 

@@ -10,17 +10,17 @@ import org.gridloop.deliberation.TopicRecords.TopicRow;
 import org.springframework.stereotype.Component;
 
 /**
-* Tells the people a step concerns what happened to a topic (input parameter {@code notice}) and
-* records what the step before decided:
-* <ul>
-*   <li>{@code proposed}: the council (a topic to review) and the proposer (received);
-*   <li>{@code rejected}: the proposer, with the council's {@code rejectReason};
-*   <li>{@code publicNotice}: the review is recorded as accepted with the vote rule; the proposer
-*       and the owners of the scope hear that opinions are open and until when;
-*   <li>{@code voteFailed}: the proposer, the council and the voters, with {@code voteResult.reason};
-*   <li>{@code evaluation}: the proposer and the owners of the scope, that evaluations are open.
-* </ul>
-*/
+ * Tells the people a step concerns what happened to a topic (input parameter {@code notice}) and
+ * records what the step before decided:
+ * <ul>
+ *   <li>{@code proposed}: the council (a topic to review) and the proposer (received);
+ *   <li>{@code rejected}: the proposer, with the council's {@code rejectReason};
+ *   <li>{@code publicNotice}: the review is recorded as accepted with the vote rule; the proposer
+ *       and the owners of the scope hear that opinions are open and until when;
+ *   <li>{@code voteFailed}: the proposer, the council and the voters, with {@code voteResult.reason};
+ *   <li>{@code evaluation}: the proposer and the owners of the scope, that evaluations are open.
+ * </ul>
+ */
 @Component("notifyTopic")
 public class NotifyTopic implements JavaDelegate {
 

@@ -13,12 +13,12 @@ import org.gridloop.deliberation.TopicRecords.TopicRow;
 import org.springframework.stereotype.Component;
 
 /**
-* {@code open-vote} (启动表决): opens round {@code voteRerunCount + 1}. Records the consultation
-* meeting (first round), fixes the round's electorate (the units of the scope in the owners register
-* as they are now), gives every owner with an e-mail address a personal vote code by mail
-* ({@link VoteCodes}) and tells the proposer and the council; the council hears which owners have
-* no address and need their code handed over.
-*/
+ * {@code open-vote} (启动表决): opens round {@code voteRerunCount + 1}. Records the consultation
+ * meeting (first round), fixes the round's electorate (the units of the scope in the owners register
+ * as they are now), gives every owner with an e-mail address a personal vote code by mail
+ * ({@link VoteCodes}) and tells the proposer and the council; the council hears which owners have
+ * no address and need their code handed over.
+ */
 @Component("openVote")
 public class OpenVote implements JavaDelegate {
 

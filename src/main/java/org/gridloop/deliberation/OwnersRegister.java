@@ -14,21 +14,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
-* 业主名册: the owners register of each compound (小区), the electorate of owners' decisions
-* under art. 278 of the Civil Code.
-*
-* <p>A unit (专有部分) has one owner and an exclusive floor area in m² with at most two
-* decimals. Headcount is one per owner id, so an owner of several units counts once, and the
-* developer's unsold units, registered under one owner id, together count as one owner.
-* Owner ids are unique across the whole register: an owner belongs to one compound.
-*/
+ * 业主名册: the owners register of each compound (小区), the electorate of owners' decisions
+ * under art. 278 of the Civil Code.
+ *
+ * <p>A unit (专有部分) has one owner and an exclusive floor area in m² with at most two
+ * decimals. Headcount is one per owner id, so an owner of several units counts once, and the
+ * developer's unsold units, registered under one owner id, together count as one owner.
+ * Owner ids are unique across the whole register: an owner belongs to one compound.
+ */
 public final class OwnersRegister {
 
   /**
-  * One unit of a compound.
-  *
-  * @param area exclusive floor area in m², two decimals (scale 2)
-  */
+   * One unit of a compound.
+   *
+   * @param area exclusive floor area in m², two decimals (scale 2)
+   */
   public record Unit(String unitId, String ownerId, String ownerName, String email, BigDecimal area) {
 
     public Unit {
@@ -89,11 +89,11 @@ public final class OwnersRegister {
   }
 
   /**
-  * Builds a register and checks it: compound ids unique, unit ids unique within a compound,
-  * every owner id in one compound only, and one name and e-mail per owner id.
-  *
-  * @throws IllegalArgumentException naming the first offending entry
-  */
+   * Builds a register and checks it: compound ids unique, unit ids unique within a compound,
+   * every owner id in one compound only, and one name and e-mail per owner id.
+   *
+   * @throws IllegalArgumentException naming the first offending entry
+   */
   public static OwnersRegister of(Collection<Compound> compounds) {
     Map<String, Compound> byId = new LinkedHashMap<>();
     Map<String, Owner> owners = new LinkedHashMap<>();
@@ -141,10 +141,10 @@ public final class OwnersRegister {
   }
 
   /**
-  * The units of a compound: the electorate of an owners' decision in it.
-  *
-  * @throws IllegalArgumentException if the register has no such compound
-  */
+   * The units of a compound: the electorate of an owners' decision in it.
+   *
+   * @throws IllegalArgumentException if the register has no such compound
+   */
   public List<Unit> units(String compoundId) {
     Compound compound = compounds.get(compoundId);
     if (compound == null) {

@@ -15,13 +15,13 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
-* Loads the owners register (业主名册) at startup: {@code gridloop.owners-file}
-* ({@code GRIDLOOP_OWNERS_FILE}) if set, else {@code owners-register.yaml} beside the organisation
-* file (the demo register lies beside the demo organisation). A file that is set but missing, or
-* invalid, or that names a compound the organisation does not have, stops startup; no file beside
-* the organisation file gives an empty register (no topic can then be put to a vote: proposals are
-* refused naming the scope).
-*/
+ * Loads the owners register (业主名册) at startup: {@code gridloop.owners-file}
+ * ({@code GRIDLOOP_OWNERS_FILE}) if set, else {@code owners-register.yaml} beside the organisation
+ * file (the demo register lies beside the demo organisation). A file that is set but missing, or
+ * invalid, or that names a compound the organisation does not have, stops startup; no file beside
+ * the organisation file gives an empty register (no topic can then be put to a vote: proposals are
+ * refused naming the scope).
+ */
 @Configuration(proxyBeanMethods = false)
 class OwnersRegisterConfiguration {
 

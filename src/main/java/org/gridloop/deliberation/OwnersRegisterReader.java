@@ -13,19 +13,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
-* Reads an {@link OwnersRegister} from YAML:
-*
-* <pre>
-* compounds:
-*   - id: cx-hongxing-yuan
-*     name: 红星苑
-*     units:
-*       - { unitId: HXY-1-101, ownerId: hxy-o01, ownerName: 张建国, email: zhang.jianguo@gridloop.example, area: 78.60 }
-* </pre>
-*
-* Areas are read as exact decimals (never through {@code double}); more than two decimals,
-* a missing field, an unknown field or a duplicate id is an error naming the entry.
-*/
+ * Reads an {@link OwnersRegister} from YAML:
+ *
+ * <pre>
+ * compounds:
+ *   - id: cx-hongxing-yuan
+ *     name: 红星苑
+ *     units:
+ *       - { unitId: HXY-1-101, ownerId: hxy-o01, ownerName: 张建国, email: zhang.jianguo@gridloop.example, area: 78.60 }
+ * </pre>
+ *
+ * Areas are read as exact decimals (never through {@code double}); more than two decimals,
+ * a missing field, an unknown field or a duplicate id is an error naming the entry.
+ */
 public final class OwnersRegisterReader {
 
   private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -55,9 +55,9 @@ public final class OwnersRegisterReader {
   }
 
   /**
-  * @param source named in error messages, e.g. the file name
-  * @throws IllegalArgumentException if the register is invalid, naming the entry
-  */
+   * @param source named in error messages, e.g. the file name
+   * @throws IllegalArgumentException if the register is invalid, naming the entry
+   */
   public static OwnersRegister read(InputStream in, String source) {
     RegisterFile file;
     try {

@@ -21,21 +21,21 @@ import org.gridloop.org.Organisation.Staff;
 import org.springframework.stereotype.Component;
 
 /**
-* {@code prepare-linked-case} (准备关联案件): a plan item that needs a department becomes a grid-call
-* case linked to the topic, stored the way the intake API stores a case ({@code gl_case} row first,
-* channel {@code fourAffairs}, {@code topic_number} set); the call activity then starts grid-call
-* with business key {@code linkedCaseNumber} and the start variables of {@code linkedCase}.
-*
-* <ul>
-*   <li>Where: the grid of the topic's compound; for a community or street topic the first grid of
-*       that community or street (the grid worker routes it on).
-*   <li>Category: the item's {@code category} if the council gave one, else the topic's matter type if
-*       it is also a case category (elevator-retrofit), else the first category whose first department
-*       is the item's department (a property category first). Urgency: normal.
-*   <li>Reporter: the council secretary of the scope (else of its community, else of its street) with
-*       a phone number; they get the case's mails and confirm and rate its result for the topic.
-* </ul>
-*/
+ * {@code prepare-linked-case} (准备关联案件): a plan item that needs a department becomes a grid-call
+ * case linked to the topic, stored the way the intake API stores a case ({@code gl_case} row first,
+ * channel {@code fourAffairs}, {@code topic_number} set); the call activity then starts grid-call
+ * with business key {@code linkedCaseNumber} and the start variables of {@code linkedCase}.
+ *
+ * <ul>
+ *   <li>Where: the grid of the topic's compound; for a community or street topic the first grid of
+ *       that community or street (the grid worker routes it on).
+ *   <li>Category: the item's {@code category} if the council gave one, else the topic's matter type if
+ *       it is also a case category (elevator-retrofit), else the first category whose first department
+ *       is the item's department (a property category first). Urgency: normal.
+ *   <li>Reporter: the council secretary of the scope (else of its community, else of its street) with
+ *       a phone number; they get the case's mails and confirm and rate its result for the topic.
+ * </ul>
+ */
 @Component("prepareLinkedCase")
 public class PrepareLinkedCase implements JavaDelegate {
 

@@ -11,13 +11,13 @@ import org.gridloop.org.Organisation;
 import org.springframework.stereotype.Component;
 
 /**
-* {@code prepare-plan} (整理实施计划): reads {@code plan} as submitted by the task
-* {@code plan-implementation} and writes {@code planItems}, the collection the multi-instance
-* subprocess {@code implement-item} runs over (see {@link ImplementationPlan}), and an empty
-* {@code itemResults}; the items go on the topic's public record. An incomplete plan, a department
-* code the organisation does not have or an unknown case category throws, so completing the task
-* fails with the reason and the task stays open.
-*/
+ * {@code prepare-plan} (整理实施计划): reads {@code plan} as submitted by the task
+ * {@code plan-implementation} and writes {@code planItems}, the collection the multi-instance
+ * subprocess {@code implement-item} runs over (see {@link ImplementationPlan}), and an empty
+ * {@code itemResults}; the items go on the topic's public record. An incomplete plan, a department
+ * code the organisation does not have or an unknown case category throws, so completing the task
+ * fails with the reason and the task stays open.
+ */
 @Component("preparePlan")
 public class PreparePlan implements JavaDelegate {
 

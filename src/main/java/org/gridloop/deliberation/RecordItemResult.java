@@ -11,14 +11,14 @@ import org.gridloop.casework.CaseRecords;
 import org.springframework.stereotype.Component;
 
 /**
-* {@code record-item-result} (记录事项结果): at the end of each instance of {@code implement-item},
-* adds the item's result (see {@link ImplementationPlan#itemResult}) to the process variable
-* {@code itemResults}, which {@code disclose-results} publishes, and puts it on the topic's public
-* record. For a department item, how its linked grid-call case ended (status and outcome, from the
-* case record) is the item's outcome. The item's own variables are local to its instance, so
-* parallel items never overwrite each other's; the task runs asynchronously (exclusive job), so two
-* items finishing at once are recorded one after the other.
-*/
+ * {@code record-item-result} (记录事项结果): at the end of each instance of {@code implement-item},
+ * adds the item's result (see {@link ImplementationPlan#itemResult}) to the process variable
+ * {@code itemResults}, which {@code disclose-results} publishes, and puts it on the topic's public
+ * record. For a department item, how its linked grid-call case ended (status and outcome, from the
+ * case record) is the item's outcome. The item's own variables are local to its instance, so
+ * parallel items never overwrite each other's; the task runs asynchronously (exclusive job), so two
+ * items finishing at once are recorded one after the other.
+ */
 @Component("recordItemResult")
 public class RecordItemResult implements JavaDelegate {
 

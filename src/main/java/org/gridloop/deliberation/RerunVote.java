@@ -5,10 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
-* {@code rerun-vote} (重新表决): counts the re-run ({@code voteRerunCount} + 1, a Long) and records
-* the council's comment. The ballots of the missed round stay on record under their round, but no
-* longer count: the next round ({@code open-vote}) starts with an empty ballot box and new codes.
-*/
+ * {@code rerun-vote} (重新表决): counts the re-run ({@code voteRerunCount} + 1, a Long) and records
+ * the council's comment. The ballots of the missed round stay on record under their round, but no
+ * longer count: the next round ({@code open-vote}) starts with an empty ballot box and new codes.
+ */
 @Component("rerunVote")
 public class RerunVote implements JavaDelegate {
 

@@ -10,12 +10,12 @@ import org.gridloop.deliberation.TopicRecords.TopicRow;
 import org.springframework.stereotype.Component;
 
 /**
-* {@code tally-votes} (计票): counts the ballots of the round that just closed under the rule of
-* {@code voteRule}, against the electorate fixed when the round opened ({@link VoteTally}). Writes
-* {@code votePassed}, {@code quorumMet} and {@code voteResult} (every figure, {@link VoteResult#toMap()}
-* with the round, as a JSON object variable) and keeps the tally on the public record. Locks the
-* topic first, so a ballot being stored at the close is either counted or refused, never lost.
-*/
+ * {@code tally-votes} (计票): counts the ballots of the round that just closed under the rule of
+ * {@code voteRule}, against the electorate fixed when the round opened ({@link VoteTally}). Writes
+ * {@code votePassed}, {@code quorumMet} and {@code voteResult} (every figure, {@link VoteResult#toMap()}
+ * with the round, as a JSON object variable) and keeps the tally on the public record. Locks the
+ * topic first, so a ballot being stored at the close is either counted or refused, never lost.
+ */
 @Component("tallyVotes")
 public class TallyVotes implements JavaDelegate {
 

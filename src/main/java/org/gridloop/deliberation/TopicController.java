@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
-* The four-affairs API (四事四共): propose a topic, follow its public record, give an opinion
-* during the public notice, vote during the vote, evaluate the result. Residents need no login;
-* an owner votes with their owner id and personal vote code ({@link VoteCodes}); only the council
-* of the topic's level hands out replacement vote codes.
-*/
+ * The four-affairs API (四事四共): propose a topic, follow its public record, give an opinion
+ * during the public notice, vote during the vote, evaluate the result. Residents need no login;
+ * an owner votes with their owner id and personal vote code ({@link VoteCodes}); only the council
+ * of the topic's level hands out replacement vote codes.
+ */
 @RestController
 @RequestMapping("/api")
 class TopicController {

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
-* Accepts a proposed topic (提): checks it against the directory, the owners register and the
-* deployed vote rules, gives it a topic number and starts its four-affairs process, all in one
-* transaction, so an accepted topic is never half-stored.
-*/
+ * Accepts a proposed topic (提): checks it against the directory, the owners register and the
+ * deployed vote rules, gives it a topic number and starts its four-affairs process, all in one
+ * transaction, so an accepted topic is never half-stored.
+ */
 @Service
 public class TopicIntake {
 
@@ -44,9 +44,9 @@ public class TopicIntake {
   }
 
   /**
-  * @param proposedBy the staff member who entered it, or null for a resident
-  * @throws InvalidInput naming each field the directory, the register or the rules refuse
-  */
+   * @param proposedBy the staff member who entered it, or null for a resident
+   * @throws InvalidInput naming each field the directory, the register or the rules refuse
+   */
   public Accepted propose(TopicProposal proposal, String proposedBy) {
     check(proposal);
     return transaction.execute(status -> start(proposal, proposedBy));

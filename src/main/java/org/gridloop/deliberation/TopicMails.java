@@ -12,12 +12,12 @@ import org.gridloop.org.GroupIds;
 import org.springframework.stereotype.Component;
 
 /**
-* Mails about a topic to the people it concerns: the proposer, the council of its level (every
-* member of the group {@code council-<scopeId>}) and the voters (the owners of the scope with an
-* e-mail address in the owners register, one mail each, so no owner sees another's address).
-* Every mail uses the template {@code topic-notice} (topicNumber, title, message, topicUrl); the
-* message says what happened and what the reader may do, Chinese then English.
-*/
+ * Mails about a topic to the people it concerns: the proposer, the council of its level (every
+ * member of the group {@code council-<scopeId>}) and the voters (the owners of the scope with an
+ * e-mail address in the owners register, one mail each, so no owner sees another's address).
+ * Every mail uses the template {@code topic-notice} (topicNumber, title, message, topicUrl); the
+ * message says what happened and what the reader may do, Chinese then English.
+ */
 @Component
 public class TopicMails {
 

@@ -12,12 +12,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
-* What residents and owners add to a topic while its process waits in a period: opinions during
-* the public notice ({@code public-notice-period}), ballots during the vote ({@code vote-period}),
-* evaluations during the evaluation ({@code evaluation-period}). Each write locks the topic's row
-* first and then checks, in the same transaction, that the process still waits there: a period
-* that closes (its timer fires and the tally locks the row) can never take a late write.
-*/
+ * What residents and owners add to a topic while its process waits in a period: opinions during
+ * the public notice ({@code public-notice-period}), ballots during the vote ({@code vote-period}),
+ * evaluations during the evaluation ({@code evaluation-period}). Each write locks the topic's row
+ * first and then checks, in the same transaction, that the process still waits there: a period
+ * that closes (its timer fires and the tally locks the row) can never take a late write.
+ */
 @Service
 public class TopicParticipation {
 
@@ -65,11 +65,11 @@ public class TopicParticipation {
   }
 
   /**
-  * Casts (or replaces) an owner's ballot in the open round.
-  *
-  * @throws ResponseStatusException 404 unknown topic, 409 vote not open, 403 not an owner in scope
-  * @throws InvalidInput a unit not in scope or not the owner's
-  */
+   * Casts (or replaces) an owner's ballot in the open round.
+   *
+   * @throws ResponseStatusException 404 unknown topic, 409 vote not open, 403 not an owner in scope
+   * @throws InvalidInput a unit not in scope or not the owner's
+   */
   public VoteOutcome vote(String topicNumber, String ownerId, String unitId, String code, String choice) {
     return transaction.execute(status -> {
       TopicRow topic = lockOpen(topicNumber, VOTE_PERIOD);
@@ -105,9 +105,9 @@ public class TopicParticipation {
   }
 
   /**
-  * The council hands an owner a new vote code for the open round (an owner without e-mail, or
-  * who lost it); the earlier code stops working.
-  */
+   * The council hands an owner a new vote code for the open round (an owner without e-mail, or
+   * who lost it); the earlier code stops working.
+   */
   public String issueCode(String topicNumber, String ownerId) {
     return transaction.execute(status -> {
       TopicRow topic = lockOpen(topicNumber, VOTE_PERIOD);

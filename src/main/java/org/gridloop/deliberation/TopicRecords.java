@@ -18,12 +18,12 @@ import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncr
 import org.springframework.stereotype.Repository;
 
 /**
-* GridLoop's public record of each topic (V3__deliberation.sql): the topic row with its stage and
-* facts, opinions, each vote round's electorate, vote codes (hashed), ballots and tally, the
-* implementation items with their spending, and the evaluations. Written in the engine's
-* transaction when called from a delegate (same Spring-managed DataSource), so the record and the
-* process state commit or roll back together.
-*/
+ * GridLoop's public record of each topic (V3__deliberation.sql): the topic row with its stage and
+ * facts, opinions, each vote round's electorate, vote codes (hashed), ballots and tally, the
+ * implementation items with their spending, and the evaluations. Written in the engine's
+ * transaction when called from a delegate (same Spring-managed DataSource), so the record and the
+ * process state commit or roll back together.
+ */
 @Repository
 public class TopicRecords {
 
@@ -98,12 +98,12 @@ public class TopicRecords {
   }
 
   /**
-  * Locks the topic's row until the transaction ends: ballots, opinions and evaluations take the
-  * lock before they check that their period is open, and the tally takes it before it counts, so
-  * no ballot slips in beside a closing vote.
-  *
-  * @return whether the topic exists
-  */
+   * Locks the topic's row until the transaction ends: ballots, opinions and evaluations take the
+   * lock before they check that their period is open, and the tally takes it before it counts, so
+   * no ballot slips in beside a closing vote.
+   *
+   * @return whether the topic exists
+   */
   public boolean lock(String topicNumber) {
     return !jdbc.queryForList("SELECT topic_number FROM gl_topic WHERE topic_number = ? FOR UPDATE",
         String.class, topicNumber).isEmpty();
@@ -232,10 +232,10 @@ public class TopicRecords {
   }
 
   /**
-  * Stores the owner's ballot for the round, replacing an earlier one.
-  *
-  * @return whether an earlier ballot was replaced
-  */
+   * Stores the owner's ballot for the round, replacing an earlier one.
+   *
+   * @return whether an earlier ballot was replaced
+   */
   public boolean castBallot(String topicNumber, int round, String ownerId, String unitId, String choice, Date at) {
     int updated = jdbc.update("UPDATE gl_topic_ballot SET choice = ?, unit_id = ?, cast_at = ?, changes = changes + 1 "
         + "WHERE topic_number = ? AND round_no = ? AND owner_id = ?", choice, unitId, ts(at), topicNumber, round, ownerId);

@@ -7,11 +7,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
-* Keeps the public stage of each topic (gl_topic.stage) and the windows of its three periods in
-* step with its four-affairs process. Listens to the engine's execution events (published as
-* Spring events, in the engine's transaction, like the grid-call task recorder), so the model
-* needs no listener on each element; the stage follows the model's element ids.
-*/
+ * Keeps the public stage of each topic (gl_topic.stage) and the windows of its three periods in
+ * step with its four-affairs process. Listens to the engine's execution events (published as
+ * Spring events, in the engine's transaction, like the grid-call task recorder), so the model
+ * needs no listener on each element; the stage follows the model's element ids.
+ */
 @Component
 public class TopicStageRecorder {
 

@@ -20,11 +20,11 @@ import org.gridloop.deliberation.TopicRecords.TopicRow;
 import org.springframework.stereotype.Component;
 
 /**
-* The public record of a topic at every stage (成事共享): what was proposed, the review, the notice
-* and its opinions, the meeting, every vote round with all its figures, the implementation items
-* with their linked cases and spending, the evaluation and whether it is archived. Names and
-* e-mail addresses are masked; who voted how is never shown, only the figures.
-*/
+ * The public record of a topic at every stage (成事共享): what was proposed, the review, the notice
+ * and its opinions, the meeting, every vote round with all its figures, the implementation items
+ * with their linked cases and spending, the evaluation and whether it is archived. Names and
+ * e-mail addresses are masked; who voted how is never shown, only the figures.
+ */
 @Component
 public class TopicView {
 

@@ -11,23 +11,23 @@ import org.gridloop.deliberation.TopicRecords.VoterRow;
 import org.springframework.stereotype.Component;
 
 /**
-* How a voter proves who they are: the owner id plus a personal vote code.
-*
-* <ul>
-*   <li>When a vote round opens, every owner of the electorate gets a fresh random code of eight
-*       characters ({@value #ALPHABET}, about 39 bits) by e-mail to the address of the owners
-*       register. An owner without an address, or who lost the mail, gets one from the council
-*       secretary ({@code POST /api/topics/{id}/vote-codes}), which replaces the earlier code.
-*   <li>Only a SHA-256 hash of (topic, round, owner, code) is stored; the code itself is never kept.
-*   <li>A ballot needs the owner id and that owner's code of the current round: a wrong code is
-*       refused (403) and counted; after {@value #MAX_FAILED_ATTEMPTS} wrong codes the owner's code
-*       is locked until the council issues a new one.
-* </ul>
-* Whoever holds an owner's code can vote for that owner (as with a paper ballot handed over);
-* the code is only as safe as the owner's mailbox. The mail itself waits in the mail outbox
-* (gl_mail_outbox) until sent, with the code in its text: the outbox must be as closely held as
-* the ballots.
-*/
+ * How a voter proves who they are: the owner id plus a personal vote code.
+ *
+ * <ul>
+ *   <li>When a vote round opens, every owner of the electorate gets a fresh random code of eight
+ *       characters ({@value #ALPHABET}, about 39 bits) by e-mail to the address of the owners
+ *       register. An owner without an address, or who lost the mail, gets one from the council
+ *       secretary ({@code POST /api/topics/{id}/vote-codes}), which replaces the earlier code.
+ *   <li>Only a SHA-256 hash of (topic, round, owner, code) is stored; the code itself is never kept.
+ *   <li>A ballot needs the owner id and that owner's code of the current round: a wrong code is
+ *       refused (403) and counted; after {@value #MAX_FAILED_ATTEMPTS} wrong codes the owner's code
+ *       is locked until the council issues a new one.
+ * </ul>
+ * Whoever holds an owner's code can vote for that owner (as with a paper ballot handed over);
+ * the code is only as safe as the owner's mailbox. The mail itself waits in the mail outbox
+ * (gl_mail_outbox) until sent, with the code in its text: the outbox must be as closely held as
+ * the ballots.
+ */
 @Component
 public class VoteCodes {
 

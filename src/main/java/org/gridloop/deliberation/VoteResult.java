@@ -5,22 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
-* The outcome of a tally with every figure it rests on.
-*
-* <p>Areas are exclusive floor areas in m² with two decimals; headcounts count owners (one per
-* owner id) or, for basis {@code residents}, the participating residents. For basis
-* {@code residents} the area figures, {@code totalHeadcount} and the area checks are
-* {@code null}: they do not apply.
-*
-* <ul>
-*   <li>participating = voted, whatever the choice (abstentions included);
-*   <li>approving = voted yes; opposing = voted no; abstaining = voted abstain;
-*   <li>quorum: participating against all owners of the scope;
-*   <li>approval: approving against participating.
-* </ul>
-*
-* @param reason why it passed or failed, Chinese then English, with the figures
-*/
+ * The outcome of a tally with every figure it rests on.
+ *
+ * <p>Areas are exclusive floor areas in m² with two decimals; headcounts count owners (one per
+ * owner id) or, for basis {@code residents}, the participating residents. For basis
+ * {@code residents} the area figures, {@code totalHeadcount} and the area checks are
+ * {@code null}: they do not apply.
+ *
+ * <ul>
+ *   <li>participating = voted, whatever the choice (abstentions included);
+ *   <li>approving = voted yes; opposing = voted no; abstaining = voted abstain;
+ *   <li>quorum: participating against all owners of the scope;
+ *   <li>approval: approving against participating.
+ * </ul>
+ *
+ * @param reason why it passed or failed, Chinese then English, with the figures
+ */
 public record VoteResult(
     VoteRule rule,
     BigDecimal totalArea,
@@ -42,10 +42,10 @@ public record VoteResult(
     String reason) {
 
   /**
-  * The result as plain, JSON-friendly values for the process variable {@code voteResult}
-  * and the public board: strings, numbers and booleans only, areas as exact decimal strings
-  * ("1234.50"), the rule's outputs flattened in.
-  */
+   * The result as plain, JSON-friendly values for the process variable {@code voteResult}
+   * and the public board: strings, numbers and booleans only, areas as exact decimal strings
+   * ("1234.50"), the rule's outputs flattened in.
+   */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("ruleName", rule.ruleName());

@@ -6,20 +6,20 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
-* The outputs of the decision table {@code vote-rules} ({@code bpmn/vote-rules.dmn}) for one
-* matter type: which electorate votes, the quorum and the approval threshold as exact
-* fractions, and the periods of the public notice, the vote and the evaluation.
-*
-* <p>A threshold reads "numerator/denominator", inclusive meaning "≥" (以上) and exclusive
-* meaning "&gt;" (过半数). The quorum applies to all owners of the scope; the approval applies
-* to the participating voters, as art. 278 of the Civil Code says.
-*
-* @param ruleName            the rule applied, Chinese then English
-* @param basis               who votes: the owners of the scope or the participating residents
-* @param noticePeriod        ISO-8601 duration of the public notice (公示期)
-* @param votePeriod          ISO-8601 duration of the vote (表决期)
-* @param evaluationPeriod    ISO-8601 duration of the residents' evaluation (评议期)
-*/
+ * The outputs of the decision table {@code vote-rules} ({@code bpmn/vote-rules.dmn}) for one
+ * matter type: which electorate votes, the quorum and the approval threshold as exact
+ * fractions, and the periods of the public notice, the vote and the evaluation.
+ *
+ * <p>A threshold reads "numerator/denominator", inclusive meaning "≥" (以上) and exclusive
+ * meaning "&gt;" (过半数). The quorum applies to all owners of the scope; the approval applies
+ * to the participating voters, as art. 278 of the Civil Code says.
+ *
+ * @param ruleName            the rule applied, Chinese then English
+ * @param basis               who votes: the owners of the scope or the participating residents
+ * @param noticePeriod        ISO-8601 duration of the public notice (公示期)
+ * @param votePeriod          ISO-8601 duration of the vote (表决期)
+ * @param evaluationPeriod    ISO-8601 duration of the residents' evaluation (评议期)
+ */
 public record VoteRule(
     String ruleName,
     Basis basis,
@@ -77,10 +77,10 @@ public record VoteRule(
   }
 
   /**
-  * Reads the rule from the decision result of {@code vote-rules} (the process variable
-  * {@code voteRule}, a map of output name to value). Numbers may come as any
-  * {@link Number}, booleans and numbers also as strings.
-  */
+   * Reads the rule from the decision result of {@code vote-rules} (the process variable
+   * {@code voteRule}, a map of output name to value). Numbers may come as any
+   * {@link Number}, booleans and numbers also as strings.
+   */
   public static VoteRule fromMap(Map<String, ?> outputs) {
     require(outputs != null, "no vote rule: the decision vote-rules matched no rule for this matter type");
     return new VoteRule(

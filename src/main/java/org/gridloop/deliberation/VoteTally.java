@@ -7,47 +7,47 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
-* Counts a vote under a {@link VoteRule} (决: the decision step of 四事四共).
-*
-* <h2>Owners' decisions (basis {@code owners}, Civil Code art. 278)</h2>
-* <ul>
-*   <li>The electorate is the units of the scope passed in; each owner id counts once in the
-*       headcount whatever the number of their units (the developer's unsold units share one
-*       owner id and so count as one owner), and with the sum of their units' areas.
-*   <li>Quorum: participating area / total area and participating owners / all owners, each
-*       against the quorum fraction; both must hold.
-*   <li>Approval: approving area / participating area and approving owners / participating
-*       owners, each against the approval fraction; both must hold.
-*   <li>Abstentions participate (they count towards the quorum and the denominators of the
-*       approval) and do not approve: an abstention weighs like a no in the approval. This is
-*       what "参与表决…的业主同意" says: the share is taken of those who took part.
-*   <li>An owner's latest ballot counts (a vote may be changed until the vote closes). A ballot
-*       from an owner id with no unit in the scope is refused with an
-*       {@link IllegalArgumentException}: the API must not have accepted it.
-* </ul>
-*
-* <h2>Residents' decisions (basis {@code residents})</h2>
-* Headcount of the residents who voted only; there is no register to count a quorum against,
-* so the rule's quorum must be "≥ 0" (none) or "&gt; 0" (at least one voter).
-*
-* <h2>Exactness</h2>
-* Areas are counted in hundredths of m² as {@code long}; every comparison is a cross
-* multiplication in {@link BigInteger} ({@code part × denominator} against
-* {@code numerator × whole}), never a division or a floating-point number, so "exactly 2/3"
-* and "exactly 1/2" fall on the right side of the line. With nobody participating nothing is
-* approved.
-*/
+ * Counts a vote under a {@link VoteRule} (决: the decision step of 四事四共).
+ *
+ * <h2>Owners' decisions (basis {@code owners}, Civil Code art. 278)</h2>
+ * <ul>
+ *   <li>The electorate is the units of the scope passed in; each owner id counts once in the
+ *       headcount whatever the number of their units (the developer's unsold units share one
+ *       owner id and so count as one owner), and with the sum of their units' areas.
+ *   <li>Quorum: participating area / total area and participating owners / all owners, each
+ *       against the quorum fraction; both must hold.
+ *   <li>Approval: approving area / participating area and approving owners / participating
+ *       owners, each against the approval fraction; both must hold.
+ *   <li>Abstentions participate (they count towards the quorum and the denominators of the
+ *       approval) and do not approve: an abstention weighs like a no in the approval. This is
+ *       what "参与表决…的业主同意" says: the share is taken of those who took part.
+ *   <li>An owner's latest ballot counts (a vote may be changed until the vote closes). A ballot
+ *       from an owner id with no unit in the scope is refused with an
+ *       {@link IllegalArgumentException}: the API must not have accepted it.
+ * </ul>
+ *
+ * <h2>Residents' decisions (basis {@code residents})</h2>
+ * Headcount of the residents who voted only; there is no register to count a quorum against,
+ * so the rule's quorum must be "≥ 0" (none) or "&gt; 0" (at least one voter).
+ *
+ * <h2>Exactness</h2>
+ * Areas are counted in hundredths of m² as {@code long}; every comparison is a cross
+ * multiplication in {@link BigInteger} ({@code part × denominator} against
+ * {@code numerator × whole}), never a division or a floating-point number, so "exactly 2/3"
+ * and "exactly 1/2" fall on the right side of the line. With nobody participating nothing is
+ * approved.
+ */
 public final class VoteTally {
 
   private VoteTally() {
   }
 
   /**
-  * @param rule    the rule from {@code vote-rules.dmn}
-  * @param units   the electorate for basis {@code owners} (e.g. the units of the topic's
-  *                compound); ignored for basis {@code residents}
-  * @param ballots the ballots in the order they were cast
-  */
+   * @param rule    the rule from {@code vote-rules.dmn}
+   * @param units   the electorate for basis {@code owners} (e.g. the units of the topic's
+   *                compound); ignored for basis {@code residents}
+   * @param ballots the ballots in the order they were cast
+   */
   public static VoteResult tally(VoteRule rule, Collection<OwnersRegister.Unit> units, Collection<Ballot> ballots) {
     return switch (rule.basis()) {
       case OWNERS -> tallyOwners(rule, units, ballots);
@@ -156,9 +156,9 @@ public final class VoteTally {
   }
 
   /**
-  * {@code part / whole ≥ numerator / denominator} (inclusive) or {@code >} (exclusive),
-  * decided exactly by cross multiplication.
-  */
+   * {@code part / whole ≥ numerator / denominator} (inclusive) or {@code >} (exclusive),
+   * decided exactly by cross multiplication.
+   */
   static boolean meets(long part, long whole, int numerator, int denominator, boolean inclusive) {
     int comparison = BigInteger.valueOf(part).multiply(BigInteger.valueOf(denominator))
         .compareTo(BigInteger.valueOf(numerator).multiply(BigInteger.valueOf(whole)));

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridloop.casework.CaseRecords;
 import org.gridloop.casework.CaseStatus;
+import org.gridloop.support.ReceivedMail;
 import org.gridloop.support.GridLoopIntegrationTest;
 import org.gridloop.support.TestLogins;
 import org.junit.jupiter.api.AfterAll;
@@ -47,16 +48,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.ClassUtils;
 
 /**
-* 四事四共 end to end: 提—议—决—办—评 as proposers, councils, owners, departments and time drive it,
-* through the public API and the council's tasks, on the demo owners register. Every path of the
-* model is taken; the last test checks that every flow node and sequence flow of four-affairs.bpmn
-* was covered ({@link ProcessCoverage}, report in target/process-coverage/).
-*
-* <p>Demo register figures used below: 红星苑 (cx-hongxing-yuan) has 18 units of 17 owners,
-* 1181.10 m² (赵文斌 hxy-o07 owns HXY-1-401 and HXY-1-402, 121.05 m²); the twelve owners
-* o01–o06, o08, o09, o12–o15 hold 787.40 m², exactly two thirds. 芙蓉里 (hh-furong-li) has 15 units
-* of 15 owners, three per floor (49.80 + 67.25 + 54.60 = 171.65 m² a floor), 858.25 m² in all.
-*/
+ * 四事四共 end to end: 提—议—决—办—评 as proposers, councils, owners, departments and time drive it,
+ * through the public API and the council's tasks, on the demo owners register. Every path of the
+ * model is taken; the last test checks that every flow node and sequence flow of four-affairs.bpmn
+ * was covered ({@link ProcessCoverage}, report in target/process-coverage/).
+ *
+ * <p>Demo register figures used below: 红星苑 (cx-hongxing-yuan) has 18 units of 17 owners,
+ * 1181.10 m² (赵文斌 hxy-o07 owns HXY-1-401 and HXY-1-402, 121.05 m²); the twelve owners
+ * o01–o06, o08, o09, o12–o15 hold 787.40 m², exactly two thirds. 芙蓉里 (hh-furong-li) has 15 units
+ * of 15 owners, three per floor (49.80 + 67.25 + 54.60 = 171.65 m² a floor), 858.25 m² in all.
+ */
 @GridLoopIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FourAffairsScenarioIT {
@@ -184,10 +185,10 @@ class FourAffairsScenarioIT {
   // --- 议—决—办—评 ----------------------------------------------------------------------------------
 
   /**
-  * The whole chain: notice with opinions, meeting, a vote that misses its quorum, a re-run in
-  * which exactly two thirds of the area take part, an implementation with a linked grid-call case
-  * that must close first, the evaluation, the disclosure and the archive.
-  */
+   * The whole chain: notice with opinions, meeting, a vote that misses its quorum, a re-run in
+   * which exactly two thirds of the area take part, an implementation with a linked grid-call case
+   * that must close first, the evaluation, the disclosure and the archive.
+   */
   @Test
   @Order(3)
   void quorumMissedThenReRunPassesAndTheImplementationWaitsForItsLinkedCase() throws Exception {
@@ -688,20 +689,8 @@ class FourAffairsScenarioIT {
     return found;
   }
 
-  /** The decoded text of a mail. */
   private String body(MimeMessage message) {
-    try {
-      Object content = message.getContent();
-      if (content instanceof jakarta.mail.Multipart multipart) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-          text.append(multipart.getBodyPart(i).getContent());
-        }
-        return text.toString();
-      }
-      return String.valueOf(content);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return ReceivedMail.text(message);
   }
+
 }

@@ -23,17 +23,17 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 
 /**
-* Process test coverage of one model, measured on the shared engine without changing it:
-* <ul>
-*   <li>flow nodes: the engine's history (historic activity instances of the process instances the
-*       tests ran; a multi-instance body counts for its activity);
-*   <li>sequence flows: the engine's execution events, which the Camunda Spring Boot starter
-*       publishes as Spring events (an {@link ExecutionEvent} named {@code take} for every sequence
-*       flow taken). This listener is added to the running application context for the test class
-*       and removed after it, so the one context all integration tests share stays as it is.
-* </ul>
-* The report goes to {@code target/process-coverage/<process>.md} and {@code .json}.
-*/
+ * Process test coverage of one model, measured on the shared engine without changing it:
+ * <ul>
+ *   <li>flow nodes: the engine's history (historic activity instances of the process instances the
+ *       tests ran; a multi-instance body counts for its activity);
+ *   <li>sequence flows: the engine's execution events, which the Camunda Spring Boot starter
+ *       publishes as Spring events (an {@link ExecutionEvent} named {@code take} for every sequence
+ *       flow taken). This listener is added to the running application context for the test class
+ *       and removed after it, so the one context all integration tests share stays as it is.
+ * </ul>
+ * The report goes to {@code target/process-coverage/<process>.md} and {@code .json}.
+ */
 final class ProcessCoverage implements ApplicationListener<ApplicationEvent> {
 
   /** What a run covered. */

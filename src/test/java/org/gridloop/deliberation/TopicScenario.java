@@ -13,10 +13,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 
 /**
-* Drives topics the way councils, residents and time would: finds and completes tasks, moves the
-* engine clock and runs the jobs that are due (timers, asynchronous steps, mails). The job executor
-* is off in tests, so nothing happens behind the test's back.
-*/
+ * Drives topics the way councils, residents and time would: finds and completes tasks, moves the
+ * engine clock and runs the jobs that are due (timers, asynchronous steps, mails). The job executor
+ * is off in tests, so nothing happens behind the test's back.
+ */
 final class TopicScenario {
 
   private final ProcessEngine engine;

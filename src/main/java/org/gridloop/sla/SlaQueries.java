@@ -128,7 +128,7 @@ public class SlaQueries {
         args.add(ts(soon));
       }
       case lateThisPeriod -> {
-        where.append("s.ended_at >= ? AND s.ended_at < ? AND s.on_time = FALSE");
+        where.append("s.ended_at >= ? AND s.ended_at <= ? AND s.on_time = FALSE");
         args.add(ts(periodStart));
         args.add(ts(now));
       }
@@ -172,7 +172,7 @@ public class SlaQueries {
   }
 
   /**
-   * Steps with a deadline that ended in [from, until), per level, and how many of them ended in
+   * Steps with a deadline that ended in [from, until], per level, and how many of them ended in
    * time. A step cancelled before its deadline (its process was cancelled, a branch was withdrawn)
    * neither met nor missed it and is left out; a step its own deadline took away (an interrupting
    * escalation) ended late and counts as missed.
@@ -181,7 +181,7 @@ public class SlaQueries {
     return jdbc.query("""
         SELECT level, COUNT(*) AS ended, SUM(CASE WHEN on_time THEN 1 ELSE 0 END) AS on_time
         FROM gl_case_step
-        WHERE ended_at >= ? AND ended_at < ? AND due_at IS NOT NULL
+        WHERE ended_at >= ? AND ended_at <= ? AND due_at IS NOT NULL
           AND NOT (on_time = TRUE AND COALESCE(outcome, '') = 'cancelled')
         GROUP BY level""",
         (rs, i) -> new OnTimeCount(rs.getString("level"), rs.getLong("ended"), rs.getLong("on_time")),

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -28,7 +26,6 @@ import org.gridloop.support.TestLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -49,12 +46,10 @@ import org.springframework.http.ResponseEntity;
  *   <li>D (chunxi): urgent, the urban department is summoned and misses its 2 h report-in:
  *       overdue at department level (reportInOverdue), a supervise task at district level.</li>
  * </ul>
+ * Mail jobs of these cases may fail without an SMTP server; they don't touch the figures.
  */
 @GridLoopIntegrationTest
 class SlaIT {
-
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
   @Autowired ProcessEngine engine;
   @Autowired CaseIntake intake;

@@ -6,9 +6,10 @@
  *    summary on the dashboard). It reads GridLoop's /api/sla/* with the Cockpit session.
  *  - locales: Chinese (zh) beside English. A browser whose first language is zh (zh-CN, zh-TW…)
  *    gets app/cockpit/locales/zh.json; a label zh.json lacks falls back to en.json.
+ *    scripts/gridloop-locale.js keeps dates (moment) in that same language.
  */
 export default {
-  customScripts: ['scripts/gridloop-sla.js'],
+  customScripts: ['scripts/gridloop-locale.js', 'scripts/gridloop-sla.js'],
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'

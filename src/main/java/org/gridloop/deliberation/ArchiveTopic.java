@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component("archiveTopic")
 public class ArchiveTopic implements JavaDelegate {
 
-    private final TopicRecords records;
+  private final TopicRecords records;
 
-    public ArchiveTopic(TopicRecords records) {
-        this.records = records;
-    }
+  public ArchiveTopic(TopicRecords records) {
+    this.records = records;
+  }
 
-    @Override
-    public void execute(DelegateExecution execution) {
-        records.archived(execution.getProcessBusinessKey(), TopicTime.now());
-    }
+  @Override
+  public void execute(DelegateExecution execution) {
+    records.archived(execution.getProcessBusinessKey(), TopicTime.now());
+  }
 }

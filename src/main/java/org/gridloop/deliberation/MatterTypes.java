@@ -1,18 +1,10 @@
 package org.gridloop.deliberation;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Output;
-import org.camunda.bpm.model.dmn.instance.OutputEntry;
-import org.camunda.bpm.model.dmn.instance.Rule;
+import org.gridloop.system.DeployedDecisionTables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,70 +16,37 @@ import org.springframework.stereotype.Component;
 @Component
 public class MatterTypes {
 
-    public static final String DECISION = "vote-rules";
+  public static final String DECISION = "vote-rules";
 
-    /** One matter type with the rule that decides it. */
-    public record MatterType(String code, String description, String ruleName, String basis) {
-    }
+  /** One matter type with the rule that decides it. */
+  public record MatterType(String code, String description, String ruleName, String basis) {
+  }
 
-    private final RepositoryService repository;
-    private volatile String cachedDefinitionId;
-    private volatile Map<String, MatterType> cached = Map.of();
+  private final DeployedDecisionTables tables;
 
-    public MatterTypes(RepositoryService repository) {
-        this.repository = repository;
-    }
+  public MatterTypes(DeployedDecisionTables tables) {
+    this.tables = tables;
+  }
 
-    public List<MatterType> all() {
-        return new ArrayList<>(current().values());
-    }
+  public List<MatterType> all() {
+    return List.copyOf(byCode(tables.rows(DECISION)).values());
+  }
 
-    public Optional<MatterType> find(String code) {
-        return Optional.ofNullable(code == null ? null : current().get(code));
-    }
+  public Optional<MatterType> find(String code) {
+    return Optional.ofNullable(code == null ? null : byCode(tables.rows(DECISION)).get(code));
+  }
 
-    private Map<String, MatterType> current() {
-        DecisionDefinition definition = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(DECISION).latestVersion().singleResult();
-        if (definition == null) {
-            return Map.of();
+  static Map<String, MatterType> byCode(List<DeployedDecisionTables.Row> rows) {
+    Map<String, MatterType> types = new LinkedHashMap<>();
+    for (DeployedDecisionTables.Row row : rows) {
+      for (String code : row.inputs().get(0).split(",")) {
+        String literal = DeployedDecisionTables.unquote(code);
+        if (!literal.isEmpty() && !literal.equals("-")) {
+          types.putIfAbsent(literal, new MatterType(literal, row.description(), row.outputs().get("ruleName"),
+              row.outputs().get("basis")));
         }
-        if (!definition.getId().equals(cachedDefinitionId)) {
-            cached = read(repository.getDmnModelInstance(definition.getId()));
-            cachedDefinitionId = definition.getId();
-        }
-        return cached;
+      }
     }
-
-    static Map<String, MatterType> read(DmnModelInstance model) {
-        Decision decision = model.getModelElementById(DECISION);
-        DecisionTable table = (DecisionTable) decision.getExpression();
-        List<String> outputs = table.getOutputs().stream().map(Output::getName).toList();
-        Map<String, MatterType> types = new LinkedHashMap<>();
-        for (Rule rule : table.getRules()) {
-            Map<String, String> values = new LinkedHashMap<>();
-            List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
-            for (int i = 0; i < entries.size() && i < outputs.size(); i++) {
-                values.put(outputs.get(i), unquote(entries.get(i).getTextContent()));
-            }
-            String description = rule.getDescription() == null ? null : rule.getDescription().getTextContent().strip();
-            String input = rule.getInputEntries().iterator().next().getTextContent();
-            for (String code : input.split(",")) {
-                String literal = unquote(code);
-                if (!literal.isEmpty() && !literal.equals("-")) {
-                    types.putIfAbsent(literal, new MatterType(literal, description, values.get("ruleName"),
-                            values.get("basis")));
-                }
-            }
-        }
-        return types;
-    }
-
-    private static String unquote(String text) {
-        String trimmed = text == null ? "" : text.trim();
-        if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
-            return trimmed.substring(1, trimmed.length() - 1);
-        }
-        return trimmed;
-    }
+    return types;
+  }
 }

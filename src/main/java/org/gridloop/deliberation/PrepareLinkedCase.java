@@ -39,117 +39,117 @@ import org.springframework.stereotype.Component;
 @Component("prepareLinkedCase")
 public class PrepareLinkedCase implements JavaDelegate {
 
-    public static final String CHANNEL = "fourAffairs";
-    static final String URGENCY = "normal";
-    private static final SecureRandom RANDOM = new SecureRandom();
+  public static final String CHANNEL = "fourAffairs";
+  static final String URGENCY = "normal";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final TopicRecords topics;
-    private final CaseRecords cases;
-    private final Electorate electorate;
-    private final Organisation organisation;
-    private final CategoryCatalogue categories;
+  private final TopicRecords topics;
+  private final CaseRecords cases;
+  private final Electorate electorate;
+  private final Organisation organisation;
+  private final CategoryCatalogue categories;
 
-    public PrepareLinkedCase(TopicRecords topics, CaseRecords cases, Electorate electorate, Organisation organisation,
-            CategoryCatalogue categories) {
-        this.topics = topics;
-        this.cases = cases;
-        this.electorate = electorate;
-        this.organisation = organisation;
-        this.categories = categories;
+  public PrepareLinkedCase(TopicRecords topics, CaseRecords cases, Electorate electorate, Organisation organisation,
+      CategoryCatalogue categories) {
+    this.topics = topics;
+    this.cases = cases;
+    this.electorate = electorate;
+    this.organisation = organisation;
+    this.categories = categories;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> item = (Map<String, Object>) execution.getVariable("planItem");
+    TopicRow topic = TopicDelegates.topic(topics, execution);
+    Scope scope = TopicDelegates.scope(electorate, topic);
+    int itemNumber = ((Number) item.get("itemNumber")).intValue();
+    String department = TopicDelegates.text(item.get("departmentCode"));
+    String category = category(item, topic.matterType(), department);
+    Staff reporter = reporter(scope);
+    var now = TopicTime.now();
+    String caseNumber = cases.nextCaseNumber(TopicTime.year());
+    String token = HexFormat.of().formatHex(randomBytes());
+    String departmentName = organisation.department(department).map(d -> d.name() + " " + d.nameEn())
+        .orElse(department);
+    String description = truncate("议题 " + topic.topicNumber() + "「" + topic.title() + "」实施事项 " + itemNumber + "："
+        + item.get("title") + "。" + Optional.ofNullable(TopicDelegates.text(item.get("description"))).orElse("")
+        + "\n需要部门 Needs the department: " + departmentName
+        + "\nTopic " + topic.topicNumber() + ", plan item " + itemNumber + ": " + item.get("title"), 4000);
+    String address = truncate(scope.name() + " " + scope.nameEn() + "（" + scope.id() + "）", 500);
+    cases.insert(new CaseRow(caseNumber, null, category, URGENCY, scope.grid().grid().id(),
+        scope.grid().community().id(), scope.grid().street().id(), CHANNEL, description, address,
+        reporter.name(), reporter.phone(), reporter.email(), token, CaseStatus.REPORTED, null, false, 0, null,
+        null, null, now, null, topic.topicNumber()), null, null, null);
+    cases.addEvent(caseNumber, now, "linkedToTopic", null, null, "system",
+        "四事四共议题 " + topic.topicNumber() + " 实施事项 " + itemNumber + " Topic plan item", true);
+
+    Map<String, Object> linkedCase = new LinkedHashMap<>();
+    linkedCase.put("category", category);
+    linkedCase.put("urgency", URGENCY);
+    linkedCase.put("gridId", scope.grid().grid().id());
+    linkedCase.put("communityId", scope.grid().community().id());
+    linkedCase.put("streetId", scope.grid().street().id());
+    linkedCase.put("description", description);
+    linkedCase.put("address", address);
+    linkedCase.put("reporterName", reporter.name());
+    linkedCase.put("reporterPhone", reporter.phone());
+    linkedCase.put("reporterEmail", reporter.email());
+    linkedCase.put("channel", CHANNEL);
+    linkedCase.put("ratingToken", token);
+    linkedCase.put("reopenCount", 0);
+    execution.setVariable("linkedCaseNumber", caseNumber);
+    execution.setVariable("linkedCase", Variables.objectValue(linkedCase)
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    topics.setLinkedCase(topic.topicNumber(), itemNumber, caseNumber);
+  }
+
+  String category(Map<String, Object> item, String matterType, String department) {
+    String given = TopicDelegates.text(item.get("category"));
+    if (given != null) {
+      return categories.find(given).map(Category::code).orElseThrow(() -> new IllegalArgumentException(
+          "plan item " + item.get("itemNumber") + ": unknown case category '" + given + "'"));
     }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void execute(DelegateExecution execution) {
-        Map<String, Object> item = (Map<String, Object>) execution.getVariable("planItem");
-        TopicRow topic = TopicDelegates.topic(topics, execution);
-        Scope scope = TopicDelegates.scope(electorate, topic);
-        int itemNumber = ((Number) item.get("itemNumber")).intValue();
-        String department = TopicDelegates.text(item.get("departmentCode"));
-        String category = category(item, topic.matterType(), department);
-        Staff reporter = reporter(scope);
-        var now = TopicTime.now();
-        String caseNumber = cases.nextCaseNumber(TopicTime.year());
-        String token = HexFormat.of().formatHex(randomBytes());
-        String departmentName = organisation.department(department).map(d -> d.name() + " " + d.nameEn())
-                .orElse(department);
-        String description = truncate("议题 " + topic.topicNumber() + "「" + topic.title() + "」实施事项 " + itemNumber + "："
-                + item.get("title") + "。" + Optional.ofNullable(TopicDelegates.text(item.get("description"))).orElse("")
-                + "\n需要部门 Needs the department: " + departmentName
-                + "\nTopic " + topic.topicNumber() + ", plan item " + itemNumber + ": " + item.get("title"), 4000);
-        String address = truncate(scope.name() + " " + scope.nameEn() + "（" + scope.id() + "）", 500);
-        cases.insert(new CaseRow(caseNumber, null, category, URGENCY, scope.grid().grid().id(),
-                scope.grid().community().id(), scope.grid().street().id(), CHANNEL, description, address,
-                reporter.name(), reporter.phone(), reporter.email(), token, CaseStatus.REPORTED, null, false, 0, null,
-                null, null, now, null, topic.topicNumber()), null, null, null);
-        cases.addEvent(caseNumber, now, "linkedToTopic", null, null, "system",
-                "四事四共议题 " + topic.topicNumber() + " 实施事项 " + itemNumber + " Topic plan item", true);
-
-        Map<String, Object> linkedCase = new LinkedHashMap<>();
-        linkedCase.put("category", category);
-        linkedCase.put("urgency", URGENCY);
-        linkedCase.put("gridId", scope.grid().grid().id());
-        linkedCase.put("communityId", scope.grid().community().id());
-        linkedCase.put("streetId", scope.grid().street().id());
-        linkedCase.put("description", description);
-        linkedCase.put("address", address);
-        linkedCase.put("reporterName", reporter.name());
-        linkedCase.put("reporterPhone", reporter.phone());
-        linkedCase.put("reporterEmail", reporter.email());
-        linkedCase.put("channel", CHANNEL);
-        linkedCase.put("ratingToken", token);
-        linkedCase.put("reopenCount", 0);
-        execution.setVariable("linkedCaseNumber", caseNumber);
-        execution.setVariable("linkedCase", Variables.objectValue(linkedCase)
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        topics.setLinkedCase(topic.topicNumber(), itemNumber, caseNumber);
+    if (categories.find(matterType).isPresent()) {
+      return matterType;
     }
+    List<Category> all = categories.all();
+    return all.stream().filter(c -> "property".equals(c.group()) && first(c, department)).findFirst()
+        .or(() -> all.stream().filter(c -> first(c, department)).findFirst())
+        .or(() -> all.stream().filter(c -> c.departments().contains(department)).findFirst())
+        .map(Category::code)
+        .orElseThrow(() -> new IllegalStateException("plan item " + item.get("itemNumber")
+            + ": no case category summons department '" + department + "'; give the item a category"));
+  }
 
-    String category(Map<String, Object> item, String matterType, String department) {
-        String given = TopicDelegates.text(item.get("category"));
-        if (given != null) {
-            return categories.find(given).map(Category::code).orElseThrow(() -> new IllegalArgumentException(
-                    "plan item " + item.get("itemNumber") + ": unknown case category '" + given + "'"));
-        }
-        if (categories.find(matterType).isPresent()) {
-            return matterType;
-        }
-        List<Category> all = categories.all();
-        return all.stream().filter(c -> "property".equals(c.group()) && first(c, department)).findFirst()
-                .or(() -> all.stream().filter(c -> first(c, department)).findFirst())
-                .or(() -> all.stream().filter(c -> c.departments().contains(department)).findFirst())
-                .map(Category::code)
-                .orElseThrow(() -> new IllegalStateException("plan item " + item.get("itemNumber")
-                        + ": no case category summons department '" + department + "'; give the item a category"));
-    }
+  private static boolean first(Category category, String department) {
+    return !category.departments().isEmpty() && category.departments().get(0).equals(department);
+  }
 
-    private static boolean first(Category category, String department) {
-        return !category.departments().isEmpty() && category.departments().get(0).equals(department);
+  /** The council secretary of the scope, else of its community, else of its street, with a phone number. */
+  Staff reporter(Scope scope) {
+    for (String unit : List.of(scope.id(), scope.grid().community().id(), scope.grid().street().id())) {
+      Optional<Staff> secretary = organisation.staff().stream()
+          .filter(s -> s.phone() != null && !s.phone().isBlank())
+          .filter(s -> s.roles().stream().anyMatch(r ->
+              r.type() == Organisation.RoleType.councilSecretary && unit.equals(r.unit())))
+          .findFirst();
+      if (secretary.isPresent()) {
+        return secretary.get();
+      }
     }
+    throw new IllegalStateException("No council secretary with a phone number for " + scope.id()
+        + " or its community or street: add one to the organisation file to start linked cases");
+  }
 
-    /** The council secretary of the scope, else of its community, else of its street, with a phone number. */
-    Staff reporter(Scope scope) {
-        for (String unit : List.of(scope.id(), scope.grid().community().id(), scope.grid().street().id())) {
-            Optional<Staff> secretary = organisation.staff().stream()
-                    .filter(s -> s.phone() != null && !s.phone().isBlank())
-                    .filter(s -> s.roles().stream().anyMatch(r ->
-                            r.type() == Organisation.RoleType.councilSecretary && unit.equals(r.unit())))
-                    .findFirst();
-            if (secretary.isPresent()) {
-                return secretary.get();
-            }
-        }
-        throw new IllegalStateException("No council secretary with a phone number for " + scope.id()
-                + " or its community or street: add one to the organisation file to start linked cases");
-    }
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
 }

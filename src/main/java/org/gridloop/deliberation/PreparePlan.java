@@ -21,41 +21,41 @@ import org.springframework.stereotype.Component;
 @Component("preparePlan")
 public class PreparePlan implements JavaDelegate {
 
-    private final TopicRecords records;
-    private final Organisation organisation;
-    private final CategoryCatalogue categories;
+  private final TopicRecords records;
+  private final Organisation organisation;
+  private final CategoryCatalogue categories;
 
-    public PreparePlan(TopicRecords records, Organisation organisation, CategoryCatalogue categories) {
-        this.records = records;
-        this.organisation = organisation;
-        this.categories = categories;
-    }
+  public PreparePlan(TopicRecords records, Organisation organisation, CategoryCatalogue categories) {
+    this.records = records;
+    this.organisation = organisation;
+    this.categories = categories;
+  }
 
-    @Override
-    public void execute(DelegateExecution execution) {
-        List<Map<String, Object>> items = ImplementationPlan.planItems(execution.getVariable("plan"));
-        for (Map<String, Object> item : items) {
-            String where = "plan item " + item.get("itemNumber") + " (" + item.get("title") + ")";
-            Object department = item.get("departmentCode");
-            if (department != null && organisation.department(department.toString()).isEmpty()) {
-                throw new IllegalArgumentException(where + ": unknown department '" + department
-                        + "' / 组织文件中没有该部门代码");
-            }
-            Object category = item.get("category");
-            if (category != null && categories.find(category.toString()).isEmpty()) {
-                throw new IllegalArgumentException(where + ": unknown case category '" + category
-                        + "' (GET /api/categories) / 案件类别不存在");
-            }
-        }
-        execution.setVariable("planItems", Variables.objectValue(items)
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        execution.setVariable("itemResults", Variables.objectValue(new ArrayList<>())
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        String topicNumber = execution.getProcessBusinessKey();
-        for (Map<String, Object> item : items) {
-            records.planItem(topicNumber, ((Number) item.get("itemNumber")).intValue(), (String) item.get("title"),
-                    (String) item.get("responsibleParty"), (String) item.get("departmentCode"),
-                    (String) item.get("description"));
-        }
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<Map<String, Object>> items = ImplementationPlan.planItems(execution.getVariable("plan"));
+    for (Map<String, Object> item : items) {
+      String where = "plan item " + item.get("itemNumber") + " (" + item.get("title") + ")";
+      Object department = item.get("departmentCode");
+      if (department != null && organisation.department(department.toString()).isEmpty()) {
+        throw new IllegalArgumentException(where + ": unknown department '" + department
+            + "' / 组织文件中没有该部门代码");
+      }
+      Object category = item.get("category");
+      if (category != null && categories.find(category.toString()).isEmpty()) {
+        throw new IllegalArgumentException(where + ": unknown case category '" + category
+            + "' (GET /api/categories) / 案件类别不存在");
+      }
     }
+    execution.setVariable("planItems", Variables.objectValue(items)
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    execution.setVariable("itemResults", Variables.objectValue(new ArrayList<>())
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    String topicNumber = execution.getProcessBusinessKey();
+    for (Map<String, Object> item : items) {
+      records.planItem(topicNumber, ((Number) item.get("itemNumber")).intValue(), (String) item.get("title"),
+          (String) item.get("responsibleParty"), (String) item.get("departmentCode"),
+          (String) item.get("description"));
+    }
+  }
 }

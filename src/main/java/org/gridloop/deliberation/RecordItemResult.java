@@ -22,43 +22,43 @@ import org.springframework.stereotype.Component;
 @Component("recordItemResult")
 public class RecordItemResult implements JavaDelegate {
 
-    private final TopicRecords records;
-    private final CaseRecords cases;
+  private final TopicRecords records;
+  private final CaseRecords cases;
 
-    public RecordItemResult(TopicRecords records, CaseRecords cases) {
-        this.records = records;
-        this.cases = cases;
+  public RecordItemResult(TopicRecords records, CaseRecords cases) {
+    this.records = records;
+    this.cases = cases;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    Object linkedCaseNumber = execution.getVariable("linkedCaseNumber");
+    Object linkedCaseOutcome = execution.getVariable("linkedCaseOutcome");
+    if (linkedCaseNumber != null && linkedCaseOutcome == null) {
+      linkedCaseOutcome = cases.find(linkedCaseNumber.toString())
+          .map(c -> c.status() + (c.outcome() == null ? "" : ": " + c.outcome())).orElse(null);
     }
+    Map<String, Object> result = ImplementationPlan.itemResult(
+        (Map<String, ?>) execution.getVariable("planItem"),
+        execution.getVariable("outcome"),
+        execution.getVariable("spentAmount"),
+        execution.getVariable("payee"),
+        execution.getVariable("purpose"),
+        execution.getVariable("date"),
+        linkedCaseNumber,
+        linkedCaseOutcome);
+    Object recorded = execution.getProcessInstance().getVariable("itemResults");
+    List<Map<String, Object>> results = ImplementationPlan.withResult(
+        recorded instanceof Collection<?> list ? (Collection<Map<String, ?>>) list : List.of(), result);
+    execution.getProcessInstance().setVariable("itemResults", Variables.objectValue(results)
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
 
-    @Override
-    @SuppressWarnings("unchecked")
-    public void execute(DelegateExecution execution) {
-        Object linkedCaseNumber = execution.getVariable("linkedCaseNumber");
-        Object linkedCaseOutcome = execution.getVariable("linkedCaseOutcome");
-        if (linkedCaseNumber != null && linkedCaseOutcome == null) {
-            linkedCaseOutcome = cases.find(linkedCaseNumber.toString())
-                    .map(c -> c.status() + (c.outcome() == null ? "" : ": " + c.outcome())).orElse(null);
-        }
-        Map<String, Object> result = ImplementationPlan.itemResult(
-                (Map<String, ?>) execution.getVariable("planItem"),
-                execution.getVariable("outcome"),
-                execution.getVariable("spentAmount"),
-                execution.getVariable("payee"),
-                execution.getVariable("purpose"),
-                execution.getVariable("date"),
-                linkedCaseNumber,
-                linkedCaseOutcome);
-        Object recorded = execution.getProcessInstance().getVariable("itemResults");
-        List<Map<String, Object>> results = ImplementationPlan.withResult(
-                recorded instanceof Collection<?> list ? (Collection<Map<String, ?>>) list : List.of(), result);
-        execution.getProcessInstance().setVariable("itemResults", Variables.objectValue(results)
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-
-        Object outcome = result.get("outcome") != null ? result.get("outcome") : result.get("linkedCaseOutcome");
-        Object amount = result.get("spentAmount");
-        records.setItemResult(execution.getProcessBusinessKey(), ((Number) result.get("itemNumber")).intValue(),
-                outcome == null ? null : outcome.toString(), amount == null ? null : new BigDecimal(amount.toString()),
-                (String) result.get("payee"), (String) result.get("purpose"), (String) result.get("date"),
-                TopicTime.now());
-    }
+    Object outcome = result.get("outcome") != null ? result.get("outcome") : result.get("linkedCaseOutcome");
+    Object amount = result.get("spentAmount");
+    records.setItemResult(execution.getProcessBusinessKey(), ((Number) result.get("itemNumber")).intValue(),
+        outcome == null ? null : outcome.toString(), amount == null ? null : new BigDecimal(amount.toString()),
+        (String) result.get("payee"), (String) result.get("purpose"), (String) result.get("date"),
+        TopicTime.now());
+  }
 }

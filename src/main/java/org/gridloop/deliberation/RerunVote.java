@@ -12,18 +12,18 @@ import org.springframework.stereotype.Component;
 @Component("rerunVote")
 public class RerunVote implements JavaDelegate {
 
-    private final TopicRecords records;
+  private final TopicRecords records;
 
-    public RerunVote(TopicRecords records) {
-        this.records = records;
-    }
+  public RerunVote(TopicRecords records) {
+    this.records = records;
+  }
 
-    @Override
-    public void execute(DelegateExecution execution) {
-        Object count = execution.getVariable("voteRerunCount");
-        long reruns = count instanceof Number number ? number.longValue() : 0L;
-        execution.setVariable("voteRerunCount", reruns + 1);
-        records.setRerunComment(execution.getProcessBusinessKey(),
-                TopicDelegates.text(execution.getVariable("rerunComment")));
-    }
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object count = execution.getVariable("voteRerunCount");
+    long reruns = count instanceof Number number ? number.longValue() : 0L;
+    execution.setVariable("voteRerunCount", reruns + 1);
+    records.setRerunComment(execution.getProcessBusinessKey(),
+        TopicDelegates.text(execution.getVariable("rerunComment")));
+  }
 }

@@ -19,29 +19,29 @@ import org.springframework.stereotype.Component;
 @Component("tallyVotes")
 public class TallyVotes implements JavaDelegate {
 
-    private final TopicRecords records;
+  private final TopicRecords records;
 
-    public TallyVotes(TopicRecords records) {
-        this.records = records;
-    }
+  public TallyVotes(TopicRecords records) {
+    this.records = records;
+  }
 
-    @Override
-    public void execute(DelegateExecution execution) {
-        String n = execution.getProcessBusinessKey();
-        records.lock(n);
-        TopicRow topic = TopicDelegates.topic(records, execution);
-        int round = topic.voteRound();
-        VoteRule rule = TopicDelegates.voteRule(execution);
-        List<Ballot> ballots = records.ballots(n, round).stream()
-                .map(b -> Ballot.of(b.ownerId(), b.choice())).toList();
-        VoteResult result = VoteTally.tally(rule, records.electors(n, round), ballots);
-        Map<String, Object> figures = new LinkedHashMap<>(result.toMap());
-        figures.put("round", round);
-        execution.setVariable("votePassed", result.passed());
-        execution.setVariable("quorumMet", result.quorumMet());
-        execution.setVariable("voteResult", Variables.objectValue(figures)
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        records.saveTally(n, round, result.passed(), result.quorumMet(), TopicDelegates.json(figures), TopicTime.now());
-        records.setVotePassed(n, result.passed());
-    }
+  @Override
+  public void execute(DelegateExecution execution) {
+    String n = execution.getProcessBusinessKey();
+    records.lock(n);
+    TopicRow topic = TopicDelegates.topic(records, execution);
+    int round = topic.voteRound();
+    VoteRule rule = TopicDelegates.voteRule(execution);
+    List<Ballot> ballots = records.ballots(n, round).stream()
+        .map(b -> Ballot.of(b.ownerId(), b.choice())).toList();
+    VoteResult result = VoteTally.tally(rule, records.electors(n, round), ballots);
+    Map<String, Object> figures = new LinkedHashMap<>(result.toMap());
+    figures.put("round", round);
+    execution.setVariable("votePassed", result.passed());
+    execution.setVariable("quorumMet", result.quorumMet());
+    execution.setVariable("voteResult", Variables.objectValue(figures)
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    records.saveTally(n, round, result.passed(), result.quorumMet(), TopicDelegates.json(figures), TopicTime.now());
+    records.setVotePassed(n, result.passed());
+  }
 }

@@ -32,126 +32,126 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api")
 class TopicController {
 
-    private final TopicIntake intake;
-    private final TopicParticipation participation;
-    private final TopicRecords records;
-    private final TopicView view;
-    private final TopicLinks links;
-    private final MatterTypes matterTypes;
-    private final CurrentUser currentUser;
+  private final TopicIntake intake;
+  private final TopicParticipation participation;
+  private final TopicRecords records;
+  private final TopicView view;
+  private final TopicLinks links;
+  private final MatterTypes matterTypes;
+  private final CurrentUser currentUser;
 
-    TopicController(TopicIntake intake, TopicParticipation participation, TopicRecords records, TopicView view,
-            TopicLinks links, MatterTypes matterTypes, CurrentUser currentUser) {
-        this.intake = intake;
-        this.participation = participation;
-        this.records = records;
-        this.view = view;
-        this.links = links;
-        this.matterTypes = matterTypes;
-        this.currentUser = currentUser;
-    }
+  TopicController(TopicIntake intake, TopicParticipation participation, TopicRecords records, TopicView view,
+      TopicLinks links, MatterTypes matterTypes, CurrentUser currentUser) {
+    this.intake = intake;
+    this.participation = participation;
+    this.records = records;
+    this.view = view;
+    this.links = links;
+    this.matterTypes = matterTypes;
+    this.currentUser = currentUser;
+  }
 
-    @PostMapping("/topics")
-    ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody TopicProposal proposal, HttpServletRequest request) {
-        String staff = currentUser.find(request).map(CurrentUser.Caller::userId).orElse(null);
-        TopicIntake.Accepted accepted = intake.propose(proposal, staff);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("topicNumber", accepted.topicNumber());
-        body.put("stage", accepted.stage());
-        body.put("topicUrl", links.topic(accepted.topicNumber()));
-        return ResponseEntity.created(URI.create(links.topicPath(accepted.topicNumber()))).body(body);
-    }
+  @PostMapping("/topics")
+  ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody TopicProposal proposal, HttpServletRequest request) {
+    String staff = currentUser.find(request).map(CurrentUser.Caller::userId).orElse(null);
+    TopicIntake.Accepted accepted = intake.propose(proposal, staff);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("topicNumber", accepted.topicNumber());
+    body.put("stage", accepted.stage());
+    body.put("topicUrl", links.topic(accepted.topicNumber()));
+    return ResponseEntity.created(URI.create(links.topicPath(accepted.topicNumber()))).body(body);
+  }
 
-    @GetMapping("/topics/{topicNumber}")
-    Map<String, Object> topic(@PathVariable String topicNumber) {
-        return view.of(find(topicNumber));
-    }
+  @GetMapping("/topics/{topicNumber}")
+  Map<String, Object> topic(@PathVariable String topicNumber) {
+    return view.of(find(topicNumber));
+  }
 
-    @GetMapping("/matter-types")
-    List<MatterTypes.MatterType> matterTypes() {
-        return matterTypes.all();
-    }
+  @GetMapping("/matter-types")
+  List<MatterTypes.MatterType> matterTypes() {
+    return matterTypes.all();
+  }
 
-    record Opinion(
-            @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
-            String authorName,
-            @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
-            String text) {
-    }
+  record Opinion(
+      @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+      String authorName,
+      @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+      String text) {
+  }
 
-    @PostMapping("/topics/{topicNumber}/opinions")
-    ResponseEntity<Map<String, Object>> opinion(@PathVariable String topicNumber, @Valid @RequestBody Opinion opinion) {
-        int count = participation.addOpinion(topicNumber, opinion.authorName(), opinion.text());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("topicNumber", topicNumber, "opinions", count));
-    }
+  @PostMapping("/topics/{topicNumber}/opinions")
+  ResponseEntity<Map<String, Object>> opinion(@PathVariable String topicNumber, @Valid @RequestBody Opinion opinion) {
+    int count = participation.addOpinion(topicNumber, opinion.authorName(), opinion.text());
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("topicNumber", topicNumber, "opinions", count));
+  }
 
-    record Vote(
-            @NotBlank(message = "is required: your owner id in the owners register") String ownerId,
-            @Size(max = 64, message = "must be at most 64 characters") String unitId,
-            @NotBlank(message = "is required: the vote code mailed to you when the vote opened") String voteCode,
-            @NotBlank(message = "is required: yes, no or abstain")
-            @Pattern(regexp = "(?i)yes|no|abstain", message = "must be yes, no or abstain") String choice) {
-    }
+  record Vote(
+      @NotBlank(message = "is required: your owner id in the owners register") String ownerId,
+      @Size(max = 64, message = "must be at most 64 characters") String unitId,
+      @NotBlank(message = "is required: the vote code mailed to you when the vote opened") String voteCode,
+      @NotBlank(message = "is required: yes, no or abstain")
+      @Pattern(regexp = "(?i)yes|no|abstain", message = "must be yes, no or abstain") String choice) {
+  }
 
-    @PostMapping("/topics/{topicNumber}/votes")
-    ResponseEntity<Map<String, Object>> vote(@PathVariable String topicNumber, @Valid @RequestBody Vote vote) {
-        TopicParticipation.VoteOutcome outcome = participation.vote(topicNumber, vote.ownerId().strip(),
-                vote.unitId() == null ? null : vote.unitId().strip(), vote.voteCode(), vote.choice());
-        if (outcome.refusal() != null) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, switch (outcome.refusal()) {
-                case NONE_ISSUED -> "No vote code was issued to owner " + outcome.ownerId()
-                        + " for this round: ask the council of the topic for one";
-                case LOCKED -> "The vote code of owner " + outcome.ownerId() + " is locked after "
-                        + VoteCodes.MAX_FAILED_ATTEMPTS + " wrong codes: ask the council for a new one";
-                default -> "voteCode: wrong vote code for owner " + outcome.ownerId();
-            });
-        }
-        TopicParticipation.Receipt receipt = outcome.receipt();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("topicNumber", receipt.topicNumber());
-        body.put("round", receipt.round());
-        body.put("ownerId", receipt.ownerId());
-        body.put("unitId", receipt.unitId());
-        body.put("choice", receipt.choice());
-        body.put("replaced", receipt.replaced());
-        body.put("castAt", receipt.castAt());
-        return ResponseEntity.status(receipt.replaced() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+  @PostMapping("/topics/{topicNumber}/votes")
+  ResponseEntity<Map<String, Object>> vote(@PathVariable String topicNumber, @Valid @RequestBody Vote vote) {
+    TopicParticipation.VoteOutcome outcome = participation.vote(topicNumber, vote.ownerId().strip(),
+        vote.unitId() == null ? null : vote.unitId().strip(), vote.voteCode(), vote.choice());
+    if (outcome.refusal() != null) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, switch (outcome.refusal()) {
+        case NONE_ISSUED -> "No vote code was issued to owner " + outcome.ownerId()
+            + " for this round: ask the council of the topic for one";
+        case LOCKED -> "The vote code of owner " + outcome.ownerId() + " is locked after "
+            + VoteCodes.MAX_FAILED_ATTEMPTS + " wrong codes: ask the council for a new one";
+        default -> "voteCode: wrong vote code for owner " + outcome.ownerId();
+      });
     }
+    TopicParticipation.Receipt receipt = outcome.receipt();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("topicNumber", receipt.topicNumber());
+    body.put("round", receipt.round());
+    body.put("ownerId", receipt.ownerId());
+    body.put("unitId", receipt.unitId());
+    body.put("choice", receipt.choice());
+    body.put("replaced", receipt.replaced());
+    body.put("castAt", receipt.castAt());
+    return ResponseEntity.status(receipt.replaced() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+  }
 
-    record VoteCodeRequest(@NotBlank(message = "is required: the owner id in the owners register") String ownerId) {
-    }
+  record VoteCodeRequest(@NotBlank(message = "is required: the owner id in the owners register") String ownerId) {
+  }
 
-    /** The council secretary hands an owner a new vote code (printed or read out); the old one stops working. */
-    @PostMapping("/topics/{topicNumber}/vote-codes")
-    Map<String, Object> voteCode(@PathVariable String topicNumber, @Valid @RequestBody VoteCodeRequest codeRequest,
-            HttpServletRequest request) {
-        TopicRow topic = find(topicNumber);
-        currentUser.requireGroup(request, GroupIds.council(topic.scopeId()));
-        String code = participation.issueCode(topicNumber, codeRequest.ownerId().strip());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("topicNumber", topicNumber);
-        body.put("round", records.find(topicNumber).map(TopicRow::voteRound).orElse(0));
-        body.put("ownerId", codeRequest.ownerId().strip());
-        body.put("voteCode", code);
-        return body;
-    }
+  /** The council secretary hands an owner a new vote code (printed or read out); the old one stops working. */
+  @PostMapping("/topics/{topicNumber}/vote-codes")
+  Map<String, Object> voteCode(@PathVariable String topicNumber, @Valid @RequestBody VoteCodeRequest codeRequest,
+      HttpServletRequest request) {
+    TopicRow topic = find(topicNumber);
+    currentUser.requireGroup(request, GroupIds.council(topic.scopeId()));
+    String code = participation.issueCode(topicNumber, codeRequest.ownerId().strip());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("topicNumber", topicNumber);
+    body.put("round", records.find(topicNumber).map(TopicRow::voteRound).orElse(0));
+    body.put("ownerId", codeRequest.ownerId().strip());
+    body.put("voteCode", code);
+    return body;
+  }
 
-    record Evaluation(
-            @NotBlank(message = "is required: satisfied, basicallySatisfied or unsatisfied")
-            @Pattern(regexp = "satisfied|basicallySatisfied|unsatisfied",
-                    message = "must be satisfied, basicallySatisfied or unsatisfied") String rating,
-            @Size(max = 1000, message = "must be at most 1000 characters") String comment) {
-    }
+  record Evaluation(
+      @NotBlank(message = "is required: satisfied, basicallySatisfied or unsatisfied")
+      @Pattern(regexp = "satisfied|basicallySatisfied|unsatisfied",
+          message = "must be satisfied, basicallySatisfied or unsatisfied") String rating,
+      @Size(max = 1000, message = "must be at most 1000 characters") String comment) {
+  }
 
-    @PostMapping("/topics/{topicNumber}/evaluations")
-    ResponseEntity<Map<String, Object>> evaluation(@PathVariable String topicNumber,
-            @Valid @RequestBody Evaluation evaluation) {
-        int count = participation.addEvaluation(topicNumber, evaluation.rating(), evaluation.comment());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("topicNumber", topicNumber, "evaluations", count));
-    }
+  @PostMapping("/topics/{topicNumber}/evaluations")
+  ResponseEntity<Map<String, Object>> evaluation(@PathVariable String topicNumber,
+      @Valid @RequestBody Evaluation evaluation) {
+    int count = participation.addEvaluation(topicNumber, evaluation.rating(), evaluation.comment());
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("topicNumber", topicNumber, "evaluations", count));
+  }
 
-    private TopicRow find(String topicNumber) {
-        return records.find(topicNumber).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "No topic " + topicNumber));
-    }
+  private TopicRow find(String topicNumber) {
+    return records.find(topicNumber).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "No topic " + topicNumber));
+  }
 }

@@ -7,21 +7,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class TopicLinks {
 
-    private final MailService mail;
+  private final MailService mail;
 
-    public TopicLinks(MailService mail) {
-        this.mail = mail;
-    }
+  public TopicLinks(MailService mail) {
+    this.mail = mail;
+  }
 
-    public String topic(String topicNumber) {
-        return mail.link(topicPath(topicNumber));
-    }
+  public String topic(String topicNumber) {
+    return mail.link(topicPath(topicNumber));
+  }
 
-    public String topicPath(String topicNumber) {
-        return "/api/topics/" + topicNumber;
-    }
+  public String topicPath(String topicNumber) {
+    return "/api/topics/" + topicNumber;
+  }
 
-    public String tasklist() {
-        return mail.link("/camunda/app/tasklist/");
-    }
+  public String tasklist() {
+    return mail.link("/camunda/app/tasklist/");
+  }
 }

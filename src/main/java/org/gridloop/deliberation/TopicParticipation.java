@@ -21,136 +21,136 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class TopicParticipation {
 
-    static final String NOTICE_PERIOD = "public-notice-period";
-    static final String VOTE_PERIOD = "vote-period";
-    static final String EVALUATION_PERIOD = "evaluation-period";
+  static final String NOTICE_PERIOD = "public-notice-period";
+  static final String VOTE_PERIOD = "vote-period";
+  static final String EVALUATION_PERIOD = "evaluation-period";
 
-    /** A stored ballot. */
-    public record Receipt(String topicNumber, int round, String ownerId, String unitId, String choice,
-            boolean replaced, Date castAt) {
-    }
+  /** A stored ballot. */
+  public record Receipt(String topicNumber, int round, String ownerId, String unitId, String choice,
+      boolean replaced, Date castAt) {
+  }
 
-    /** A refused code: counted, so the transaction commits and the refusal is answered afterwards. */
-    public record VoteOutcome(Receipt receipt, VoteCodes.Check refusal, String ownerId) {
-    }
+  /** A refused code: counted, so the transaction commits and the refusal is answered afterwards. */
+  public record VoteOutcome(Receipt receipt, VoteCodes.Check refusal, String ownerId) {
+  }
 
-    private final TopicRecords records;
-    private final VoteCodes codes;
-    private final RuntimeService runtime;
-    private final TransactionTemplate transaction;
+  private final TopicRecords records;
+  private final VoteCodes codes;
+  private final RuntimeService runtime;
+  private final TransactionTemplate transaction;
 
-    public TopicParticipation(TopicRecords records, VoteCodes codes, RuntimeService runtime,
-            TransactionTemplate transaction) {
-        this.records = records;
-        this.codes = codes;
-        this.runtime = runtime;
-        this.transaction = transaction;
-    }
+  public TopicParticipation(TopicRecords records, VoteCodes codes, RuntimeService runtime,
+      TransactionTemplate transaction) {
+    this.records = records;
+    this.codes = codes;
+    this.runtime = runtime;
+    this.transaction = transaction;
+  }
 
-    public int addOpinion(String topicNumber, String authorName, String text) {
-        return transaction.execute(status -> {
-            TopicRow topic = lockOpen(topicNumber, NOTICE_PERIOD);
-            records.addOpinion(topic.topicNumber(), authorName.strip(), text.strip(), TopicTime.now());
-            return records.opinions(topic.topicNumber()).size();
-        });
-    }
+  public int addOpinion(String topicNumber, String authorName, String text) {
+    return transaction.execute(status -> {
+      TopicRow topic = lockOpen(topicNumber, NOTICE_PERIOD);
+      records.addOpinion(topic.topicNumber(), authorName.strip(), text.strip(), TopicTime.now());
+      return records.opinions(topic.topicNumber()).size();
+    });
+  }
 
-    public int addEvaluation(String topicNumber, String rating, String comment) {
-        return transaction.execute(status -> {
-            TopicRow topic = lockOpen(topicNumber, EVALUATION_PERIOD);
-            records.addEvaluation(topic.topicNumber(), rating, comment == null || comment.isBlank() ? null
-                    : comment.strip(), TopicTime.now());
-            return records.evaluations(topic.topicNumber()).size();
-        });
-    }
+  public int addEvaluation(String topicNumber, String rating, String comment) {
+    return transaction.execute(status -> {
+      TopicRow topic = lockOpen(topicNumber, EVALUATION_PERIOD);
+      records.addEvaluation(topic.topicNumber(), rating, comment == null || comment.isBlank() ? null
+          : comment.strip(), TopicTime.now());
+      return records.evaluations(topic.topicNumber()).size();
+    });
+  }
 
-    /**
-     * Casts (or replaces) an owner's ballot in the open round.
-     *
-     * @throws ResponseStatusException 404 unknown topic, 409 vote not open, 403 not an owner in scope
-     * @throws InvalidInput a unit not in scope or not the owner's
-     */
-    public VoteOutcome vote(String topicNumber, String ownerId, String unitId, String code, String choice) {
-        return transaction.execute(status -> {
-            TopicRow topic = lockOpen(topicNumber, VOTE_PERIOD);
-            int round = topic.voteRound();
-            List<OwnersRegister.Unit> electors = records.electors(topicNumber, round);
-            List<OwnersRegister.Unit> owned = electors.stream().filter(u -> u.ownerId().equals(ownerId)).toList();
-            if (owned.isEmpty()) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "ownerId '" + ownerId
-                        + "' is not an owner in the scope of topic " + topicNumber + " (" + topic.scopeId()
-                        + "): only the owners in its owners register vote");
-            }
-            if (unitId != null && !unitId.isBlank()) {
-                boolean inScope = electors.stream().anyMatch(u -> u.unitId().equals(unitId));
-                if (!inScope) {
-                    throw new InvalidInput("unitId", "unit '" + unitId + "' is not in the scope of topic " + topicNumber
-                            + " (" + topic.scopeId() + ")");
-                }
-                if (owned.stream().noneMatch(u -> u.unitId().equals(unitId))) {
-                    throw new InvalidInput("unitId", "unit '" + unitId + "' is not owned by " + ownerId);
-                }
-            }
-            VoteCodes.Check check = codes.check(topicNumber, round, ownerId, code);
-            if (check != VoteCodes.Check.ACCEPTED) {
-                return new VoteOutcome(null, check, ownerId);
-            }
-            String normalised = Ballot.Choice.parse(choice).name().toLowerCase(Locale.ROOT);
-            String unit = unitId == null || unitId.isBlank() ? null : unitId;
-            Date now = TopicTime.now();
-            boolean replaced = records.castBallot(topicNumber, round, ownerId, unit, normalised, now);
-            return new VoteOutcome(new Receipt(topicNumber, round, ownerId, unit, normalised, replaced, now), null,
-                    ownerId);
-        });
-    }
-
-    /**
-     * The council hands an owner a new vote code for the open round (an owner without e-mail, or
-     * who lost it); the earlier code stops working.
-     */
-    public String issueCode(String topicNumber, String ownerId) {
-        return transaction.execute(status -> {
-            TopicRow topic = lockOpen(topicNumber, VOTE_PERIOD);
-            boolean owner = records.electors(topicNumber, topic.voteRound()).stream()
-                    .anyMatch(u -> u.ownerId().equals(ownerId));
-            if (!owner) {
-                throw new InvalidInput("ownerId", "'" + ownerId + "' is not an owner in the scope of topic " + topicNumber);
-            }
-            return codes.issue(topicNumber, topic.voteRound(), ownerId);
-        });
-    }
-
-    /** The topic, locked, if its process waits in the period; else 404 or 409 saying why. */
-    private TopicRow lockOpen(String topicNumber, String period) {
-        if (!records.lock(topicNumber)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No topic " + topicNumber);
+  /**
+   * Casts (or replaces) an owner's ballot in the open round.
+   *
+   * @throws ResponseStatusException 404 unknown topic, 409 vote not open, 403 not an owner in scope
+   * @throws InvalidInput a unit not in scope or not the owner's
+   */
+  public VoteOutcome vote(String topicNumber, String ownerId, String unitId, String code, String choice) {
+    return transaction.execute(status -> {
+      TopicRow topic = lockOpen(topicNumber, VOTE_PERIOD);
+      int round = topic.voteRound();
+      List<OwnersRegister.Unit> electors = records.electors(topicNumber, round);
+      List<OwnersRegister.Unit> owned = electors.stream().filter(u -> u.ownerId().equals(ownerId)).toList();
+      if (owned.isEmpty()) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "ownerId '" + ownerId
+            + "' is not an owner in the scope of topic " + topicNumber + " (" + topic.scopeId()
+            + "): only the owners in its owners register vote");
+      }
+      if (unitId != null && !unitId.isBlank()) {
+        boolean inScope = electors.stream().anyMatch(u -> u.unitId().equals(unitId));
+        if (!inScope) {
+          throw new InvalidInput("unitId", "unit '" + unitId + "' is not in the scope of topic " + topicNumber
+              + " (" + topic.scopeId() + ")");
         }
-        TopicRow topic = records.find(topicNumber).orElseThrow();
-        long waiting = runtime.createExecutionQuery().processDefinitionKey(TopicIntake.PROCESS)
-                .processInstanceBusinessKey(topicNumber).activityId(period).count();
-        if (waiting == 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, notOpen(topic, period));
+        if (owned.stream().noneMatch(u -> u.unitId().equals(unitId))) {
+          throw new InvalidInput("unitId", "unit '" + unitId + "' is not owned by " + ownerId);
         }
-        return topic;
-    }
+      }
+      VoteCodes.Check check = codes.check(topicNumber, round, ownerId, code);
+      if (check != VoteCodes.Check.ACCEPTED) {
+        return new VoteOutcome(null, check, ownerId);
+      }
+      String normalised = Ballot.Choice.parse(choice).name().toLowerCase(Locale.ROOT);
+      String unit = unitId == null || unitId.isBlank() ? null : unitId;
+      Date now = TopicTime.now();
+      boolean replaced = records.castBallot(topicNumber, round, ownerId, unit, normalised, now);
+      return new VoteOutcome(new Receipt(topicNumber, round, ownerId, unit, normalised, replaced, now), null,
+          ownerId);
+    });
+  }
 
-    static String notOpen(TopicRow topic, String period) {
-        String stage = " (stage: " + TopicStage.name(topic.stage()) + ")";
-        return switch (period) {
-            case NOTICE_PERIOD -> topic.noticeOpensAt() == null
-                    ? "公示尚未开始，暂不收集意见 The public notice of topic " + topic.topicNumber() + " has not opened yet" + stage
-                    : "公示期已于 " + TopicTime.show(topic.noticeClosesAt()) + " 结束，不再收集意见 The public notice of topic "
-                            + topic.topicNumber() + " closed at " + TopicTime.show(topic.noticeClosesAt())
-                            + ": opinions are no longer accepted" + stage;
-            case VOTE_PERIOD -> topic.voteOpensAt() == null
-                    ? "表决尚未开始 The vote on topic " + topic.topicNumber() + " has not opened yet" + stage
-                    : "表决已于 " + TopicTime.show(topic.voteClosesAt()) + " 截止，不再接受投票 The vote on topic "
-                            + topic.topicNumber() + " closed at " + TopicTime.show(topic.voteClosesAt())
-                            + ": ballots are no longer accepted" + stage;
-            default -> topic.evaluationOpensAt() == null
-                    ? "评议尚未开始 The evaluation of topic " + topic.topicNumber() + " has not opened yet" + stage
-                    : "评议期已于 " + TopicTime.show(topic.evaluationClosesAt()) + " 结束 The evaluation of topic "
-                            + topic.topicNumber() + " closed at " + TopicTime.show(topic.evaluationClosesAt()) + stage;
-        };
+  /**
+   * The council hands an owner a new vote code for the open round (an owner without e-mail, or
+   * who lost it); the earlier code stops working.
+   */
+  public String issueCode(String topicNumber, String ownerId) {
+    return transaction.execute(status -> {
+      TopicRow topic = lockOpen(topicNumber, VOTE_PERIOD);
+      boolean owner = records.electors(topicNumber, topic.voteRound()).stream()
+          .anyMatch(u -> u.ownerId().equals(ownerId));
+      if (!owner) {
+        throw new InvalidInput("ownerId", "'" + ownerId + "' is not an owner in the scope of topic " + topicNumber);
+      }
+      return codes.issue(topicNumber, topic.voteRound(), ownerId);
+    });
+  }
+
+  /** The topic, locked, if its process waits in the period; else 404 or 409 saying why. */
+  private TopicRow lockOpen(String topicNumber, String period) {
+    if (!records.lock(topicNumber)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No topic " + topicNumber);
     }
+    TopicRow topic = records.find(topicNumber).orElseThrow();
+    long waiting = runtime.createExecutionQuery().processDefinitionKey(TopicIntake.PROCESS)
+        .processInstanceBusinessKey(topicNumber).activityId(period).count();
+    if (waiting == 0) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, notOpen(topic, period));
+    }
+    return topic;
+  }
+
+  static String notOpen(TopicRow topic, String period) {
+    String stage = " (stage: " + TopicStage.name(topic.stage()) + ")";
+    return switch (period) {
+      case NOTICE_PERIOD -> topic.noticeOpensAt() == null
+          ? "公示尚未开始，暂不收集意见 The public notice of topic " + topic.topicNumber() + " has not opened yet" + stage
+          : "公示期已于 " + TopicTime.show(topic.noticeClosesAt()) + " 结束，不再收集意见 The public notice of topic "
+              + topic.topicNumber() + " closed at " + TopicTime.show(topic.noticeClosesAt())
+              + ": opinions are no longer accepted" + stage;
+      case VOTE_PERIOD -> topic.voteOpensAt() == null
+          ? "表决尚未开始 The vote on topic " + topic.topicNumber() + " has not opened yet" + stage
+          : "表决已于 " + TopicTime.show(topic.voteClosesAt()) + " 截止，不再接受投票 The vote on topic "
+              + topic.topicNumber() + " closed at " + TopicTime.show(topic.voteClosesAt())
+              + ": ballots are no longer accepted" + stage;
+      default -> topic.evaluationOpensAt() == null
+          ? "评议尚未开始 The evaluation of topic " + topic.topicNumber() + " has not opened yet" + stage
+          : "评议期已于 " + TopicTime.show(topic.evaluationClosesAt()) + " 结束 The evaluation of topic "
+              + topic.topicNumber() + " closed at " + TopicTime.show(topic.evaluationClosesAt()) + stage;
+    };
+  }
 }

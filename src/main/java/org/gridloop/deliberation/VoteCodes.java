@@ -31,60 +31,60 @@ import org.springframework.stereotype.Component;
 @Component
 public class VoteCodes {
 
-    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    static final int LENGTH = 8;
-    static final int MAX_FAILED_ATTEMPTS = 5;
-    private static final SecureRandom RANDOM = new SecureRandom();
+  static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  static final int LENGTH = 8;
+  static final int MAX_FAILED_ATTEMPTS = 5;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The result of checking a code. */
-    public enum Check { ACCEPTED, WRONG, LOCKED, NONE_ISSUED }
+  /** The result of checking a code. */
+  public enum Check { ACCEPTED, WRONG, LOCKED, NONE_ISSUED }
 
-    private final TopicRecords records;
+  private final TopicRecords records;
 
-    public VoteCodes(TopicRecords records) {
-        this.records = records;
+  public VoteCodes(TopicRecords records) {
+    this.records = records;
+  }
+
+  /** Gives the owner a new code for the round (replacing any earlier one) and returns it, e.g. {@code K7QM-3XPA}. */
+  public String issue(String topicNumber, int round, String ownerId) {
+    StringBuilder code = new StringBuilder(LENGTH);
+    for (int i = 0; i < LENGTH; i++) {
+      code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }
+    records.saveVoterCode(topicNumber, round, ownerId, hash(topicNumber, round, ownerId, code.toString()),
+        TopicTime.now());
+    return code.substring(0, LENGTH / 2) + "-" + code.substring(LENGTH / 2);
+  }
 
-    /** Gives the owner a new code for the round (replacing any earlier one) and returns it, e.g. {@code K7QM-3XPA}. */
-    public String issue(String topicNumber, int round, String ownerId) {
-        StringBuilder code = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        records.saveVoterCode(topicNumber, round, ownerId, hash(topicNumber, round, ownerId, code.toString()),
-                TopicTime.now());
-        return code.substring(0, LENGTH / 2) + "-" + code.substring(LENGTH / 2);
+  /** Checks an owner's code; a wrong one is counted (call inside the ballot's transaction). */
+  public Check check(String topicNumber, int round, String ownerId, String code) {
+    Optional<VoterRow> voter = records.voter(topicNumber, round, ownerId);
+    if (voter.isEmpty()) {
+      return Check.NONE_ISSUED;
     }
+    if (voter.get().failedAttempts() >= MAX_FAILED_ATTEMPTS) {
+      return Check.LOCKED;
+    }
+    byte[] given = hash(topicNumber, round, ownerId, code == null ? "" : code).getBytes(StandardCharsets.US_ASCII);
+    if (MessageDigest.isEqual(given, voter.get().codeHash().getBytes(StandardCharsets.US_ASCII))) {
+      return Check.ACCEPTED;
+    }
+    records.countFailedAttempt(topicNumber, round, ownerId);
+    return Check.WRONG;
+  }
 
-    /** Checks an owner's code; a wrong one is counted (call inside the ballot's transaction). */
-    public Check check(String topicNumber, int round, String ownerId, String code) {
-        Optional<VoterRow> voter = records.voter(topicNumber, round, ownerId);
-        if (voter.isEmpty()) {
-            return Check.NONE_ISSUED;
-        }
-        if (voter.get().failedAttempts() >= MAX_FAILED_ATTEMPTS) {
-            return Check.LOCKED;
-        }
-        byte[] given = hash(topicNumber, round, ownerId, code == null ? "" : code).getBytes(StandardCharsets.US_ASCII);
-        if (MessageDigest.isEqual(given, voter.get().codeHash().getBytes(StandardCharsets.US_ASCII))) {
-            return Check.ACCEPTED;
-        }
-        records.countFailedAttempt(topicNumber, round, ownerId);
-        return Check.WRONG;
-    }
+  /** Case, spaces and dashes do not matter: {@code k7qm 3xpa} is {@code K7QM-3XPA}. */
+  static String normalise(String code) {
+    return code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+  }
 
-    /** Case, spaces and dashes do not matter: {@code k7qm 3xpa} is {@code K7QM-3XPA}. */
-    static String normalise(String code) {
-        return code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+  static String hash(String topicNumber, int round, String ownerId, String code) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      String text = topicNumber + "\n" + round + "\n" + ownerId + "\n" + normalise(code);
+      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-
-    static String hash(String topicNumber, int round, String ownerId, String code) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String text = topicNumber + "\n" + round + "\n" + ownerId + "\n" + normalise(code);
-            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+  }
 }

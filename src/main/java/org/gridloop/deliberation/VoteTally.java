@@ -39,165 +39,165 @@ import java.util.Map;
  */
 public final class VoteTally {
 
-    private VoteTally() {
+  private VoteTally() {
+  }
+
+  /**
+   * @param rule    the rule from {@code vote-rules.dmn}
+   * @param units   the electorate for basis {@code owners} (e.g. the units of the topic's
+   *                compound); ignored for basis {@code residents}
+   * @param ballots the ballots in the order they were cast
+   */
+  public static VoteResult tally(VoteRule rule, Collection<OwnersRegister.Unit> units, Collection<Ballot> ballots) {
+    return switch (rule.basis()) {
+      case OWNERS -> tallyOwners(rule, units, ballots);
+      case RESIDENTS -> tallyResidents(rule, ballots);
+    };
+  }
+
+  private static VoteResult tallyOwners(VoteRule rule, Collection<OwnersRegister.Unit> units, Collection<Ballot> ballots) {
+    if (units == null || units.isEmpty()) {
+      throw new IllegalArgumentException("an owners' vote needs the units of its scope; none given");
     }
-
-    /**
-     * @param rule    the rule from {@code vote-rules.dmn}
-     * @param units   the electorate for basis {@code owners} (e.g. the units of the topic's
-     *                compound); ignored for basis {@code residents}
-     * @param ballots the ballots in the order they were cast
-     */
-    public static VoteResult tally(VoteRule rule, Collection<OwnersRegister.Unit> units, Collection<Ballot> ballots) {
-        return switch (rule.basis()) {
-            case OWNERS -> tallyOwners(rule, units, ballots);
-            case RESIDENTS -> tallyResidents(rule, ballots);
-        };
+    Map<String, Long> areaByOwner = new LinkedHashMap<>();
+    for (OwnersRegister.Unit unit : units) {
+      areaByOwner.merge(unit.ownerId(), unit.areaHundredths(), Math::addExact);
     }
+    Map<String, Ballot.Choice> choices = latestChoices(ballots);
 
-    private static VoteResult tallyOwners(VoteRule rule, Collection<OwnersRegister.Unit> units, Collection<Ballot> ballots) {
-        if (units == null || units.isEmpty()) {
-            throw new IllegalArgumentException("an owners' vote needs the units of its scope; none given");
-        }
-        Map<String, Long> areaByOwner = new LinkedHashMap<>();
-        for (OwnersRegister.Unit unit : units) {
-            areaByOwner.merge(unit.ownerId(), unit.areaHundredths(), Math::addExact);
-        }
-        Map<String, Ballot.Choice> choices = latestChoices(ballots);
+    long totalArea = areaByOwner.values().stream().mapToLong(Long::longValue).reduce(0, Math::addExact);
+    long totalOwners = areaByOwner.size();
+    long[] area = new long[Ballot.Choice.values().length];
+    long[] heads = new long[Ballot.Choice.values().length];
+    choices.forEach((ownerId, choice) -> {
+      Long ownerArea = areaByOwner.get(ownerId);
+      if (ownerArea == null) {
+        throw new IllegalArgumentException("ballot from " + ownerId + ", who owns no unit in the scope of this vote");
+      }
+      area[choice.ordinal()] = Math.addExact(area[choice.ordinal()], ownerArea);
+      heads[choice.ordinal()]++;
+    });
+    long yesArea = area[Ballot.Choice.YES.ordinal()];
+    long yesHeads = heads[Ballot.Choice.YES.ordinal()];
+    long participatingArea = yesArea + area[Ballot.Choice.NO.ordinal()] + area[Ballot.Choice.ABSTAIN.ordinal()];
+    long participatingHeads = choices.size();
 
-        long totalArea = areaByOwner.values().stream().mapToLong(Long::longValue).reduce(0, Math::addExact);
-        long totalOwners = areaByOwner.size();
-        long[] area = new long[Ballot.Choice.values().length];
-        long[] heads = new long[Ballot.Choice.values().length];
-        choices.forEach((ownerId, choice) -> {
-            Long ownerArea = areaByOwner.get(ownerId);
-            if (ownerArea == null) {
-                throw new IllegalArgumentException("ballot from " + ownerId + ", who owns no unit in the scope of this vote");
-            }
-            area[choice.ordinal()] = Math.addExact(area[choice.ordinal()], ownerArea);
-            heads[choice.ordinal()]++;
-        });
-        long yesArea = area[Ballot.Choice.YES.ordinal()];
-        long yesHeads = heads[Ballot.Choice.YES.ordinal()];
-        long participatingArea = yesArea + area[Ballot.Choice.NO.ordinal()] + area[Ballot.Choice.ABSTAIN.ordinal()];
-        long participatingHeads = choices.size();
+    boolean quorumByArea = meets(participatingArea, totalArea,
+        rule.quorumNumerator(), rule.quorumDenominator(), rule.quorumInclusive());
+    boolean quorumByHeads = meets(participatingHeads, totalOwners,
+        rule.quorumNumerator(), rule.quorumDenominator(), rule.quorumInclusive());
+    boolean approvalByArea = participatingHeads > 0 && meets(yesArea, participatingArea,
+        rule.approvalNumerator(), rule.approvalDenominator(), rule.approvalInclusive());
+    boolean approvalByHeads = participatingHeads > 0 && meets(yesHeads, participatingHeads,
+        rule.approvalNumerator(), rule.approvalDenominator(), rule.approvalInclusive());
+    boolean quorumMet = quorumByArea && quorumByHeads;
+    boolean passed = quorumMet && approvalByArea && approvalByHeads;
 
-        boolean quorumByArea = meets(participatingArea, totalArea,
-                rule.quorumNumerator(), rule.quorumDenominator(), rule.quorumInclusive());
-        boolean quorumByHeads = meets(participatingHeads, totalOwners,
-                rule.quorumNumerator(), rule.quorumDenominator(), rule.quorumInclusive());
-        boolean approvalByArea = participatingHeads > 0 && meets(yesArea, participatingArea,
-                rule.approvalNumerator(), rule.approvalDenominator(), rule.approvalInclusive());
-        boolean approvalByHeads = participatingHeads > 0 && meets(yesHeads, participatingHeads,
-                rule.approvalNumerator(), rule.approvalDenominator(), rule.approvalInclusive());
-        boolean quorumMet = quorumByArea && quorumByHeads;
-        boolean passed = quorumMet && approvalByArea && approvalByHeads;
+    String reason = outcome(passed, quorumMet)
+        + "参与表决专有部分面积 " + m2(participatingArea) + "/" + m2(totalArea) + " m²" + mark(quorumByArea)
+        + "，参与表决人数 " + participatingHeads + "/" + totalOwners + mark(quorumByHeads)
+        + "（需 " + rule.quorumText() + "）；同意面积 " + m2(yesArea) + "/" + m2(participatingArea) + " m²"
+        + mark(approvalByArea) + "，同意人数 " + yesHeads + "/" + participatingHeads + mark(approvalByHeads)
+        + "（需参与表决者的 " + rule.approvalText() + "）。"
+        + outcomeEn(passed, quorumMet)
+        + "participating area " + m2(participatingArea) + " of " + m2(totalArea) + " m²" + mark(quorumByArea)
+        + ", participating owners " + participatingHeads + " of " + totalOwners + mark(quorumByHeads)
+        + " (" + rule.quorumText() + " required); approving area " + m2(yesArea) + " of "
+        + m2(participatingArea) + " m²" + mark(approvalByArea) + ", approving owners " + yesHeads + " of "
+        + participatingHeads + mark(approvalByHeads) + " (" + rule.approvalText() + " of the voters required).";
 
-        String reason = outcome(passed, quorumMet)
-                + "参与表决专有部分面积 " + m2(participatingArea) + "/" + m2(totalArea) + " m²" + mark(quorumByArea)
-                + "，参与表决人数 " + participatingHeads + "/" + totalOwners + mark(quorumByHeads)
-                + "（需 " + rule.quorumText() + "）；同意面积 " + m2(yesArea) + "/" + m2(participatingArea) + " m²"
-                + mark(approvalByArea) + "，同意人数 " + yesHeads + "/" + participatingHeads + mark(approvalByHeads)
-                + "（需参与表决者的 " + rule.approvalText() + "）。"
-                + outcomeEn(passed, quorumMet)
-                + "participating area " + m2(participatingArea) + " of " + m2(totalArea) + " m²" + mark(quorumByArea)
-                + ", participating owners " + participatingHeads + " of " + totalOwners + mark(quorumByHeads)
-                + " (" + rule.quorumText() + " required); approving area " + m2(yesArea) + " of "
-                + m2(participatingArea) + " m²" + mark(approvalByArea) + ", approving owners " + yesHeads + " of "
-                + participatingHeads + mark(approvalByHeads) + " (" + rule.approvalText() + " of the voters required).";
+    return new VoteResult(rule,
+        area(totalArea), totalOwners,
+        area(participatingArea), participatingHeads,
+        area(yesArea), yesHeads,
+        area(area[Ballot.Choice.NO.ordinal()]), heads[Ballot.Choice.NO.ordinal()],
+        area(area[Ballot.Choice.ABSTAIN.ordinal()]), heads[Ballot.Choice.ABSTAIN.ordinal()],
+        quorumByArea, quorumByHeads, quorumMet,
+        approvalByArea, approvalByHeads, passed,
+        reason);
+  }
 
-        return new VoteResult(rule,
-                area(totalArea), totalOwners,
-                area(participatingArea), participatingHeads,
-                area(yesArea), yesHeads,
-                area(area[Ballot.Choice.NO.ordinal()]), heads[Ballot.Choice.NO.ordinal()],
-                area(area[Ballot.Choice.ABSTAIN.ordinal()]), heads[Ballot.Choice.ABSTAIN.ordinal()],
-                quorumByArea, quorumByHeads, quorumMet,
-                approvalByArea, approvalByHeads, passed,
-                reason);
+  private static VoteResult tallyResidents(VoteRule rule, Collection<Ballot> ballots) {
+    Map<String, Ballot.Choice> choices = latestChoices(ballots);
+    long[] heads = new long[Ballot.Choice.values().length];
+    choices.values().forEach(choice -> heads[choice.ordinal()]++);
+    long participating = choices.size();
+    long yes = heads[Ballot.Choice.YES.ordinal()];
+
+    boolean quorumMet;
+    if (rule.hasNoQuorum()) {
+      quorumMet = true;
+    } else if (rule.quorumNumerator() == 0) {
+      quorumMet = participating > 0;
+    } else {
+      throw new IllegalArgumentException("rule '" + rule.ruleName() + "': a residents' vote has no register to count a quorum of "
+          + rule.quorumText() + " against; its quorum must be ≥ 0/1 or > 0/1");
     }
+    boolean approval = participating > 0 && meets(yes, participating,
+        rule.approvalNumerator(), rule.approvalDenominator(), rule.approvalInclusive());
+    boolean passed = quorumMet && approval;
 
-    private static VoteResult tallyResidents(VoteRule rule, Collection<Ballot> ballots) {
-        Map<String, Ballot.Choice> choices = latestChoices(ballots);
-        long[] heads = new long[Ballot.Choice.values().length];
-        choices.values().forEach(choice -> heads[choice.ordinal()]++);
-        long participating = choices.size();
-        long yes = heads[Ballot.Choice.YES.ordinal()];
+    String reason = outcome(passed, quorumMet)
+        + "参与居民 " + participating + " 人，同意 " + yes + "/" + participating + mark(approval)
+        + "（需参与者的 " + rule.approvalText() + "）。"
+        + outcomeEn(passed, quorumMet)
+        + participating + " residents took part, " + yes + " of " + participating + " approved" + mark(approval)
+        + " (" + rule.approvalText() + " of the participants required).";
 
-        boolean quorumMet;
-        if (rule.hasNoQuorum()) {
-            quorumMet = true;
-        } else if (rule.quorumNumerator() == 0) {
-            quorumMet = participating > 0;
-        } else {
-            throw new IllegalArgumentException("rule '" + rule.ruleName() + "': a residents' vote has no register to count a quorum of "
-                    + rule.quorumText() + " against; its quorum must be ≥ 0/1 or > 0/1");
-        }
-        boolean approval = participating > 0 && meets(yes, participating,
-                rule.approvalNumerator(), rule.approvalDenominator(), rule.approvalInclusive());
-        boolean passed = quorumMet && approval;
+    return new VoteResult(rule,
+        null, null,
+        null, participating,
+        null, yes,
+        null, heads[Ballot.Choice.NO.ordinal()],
+        null, heads[Ballot.Choice.ABSTAIN.ordinal()],
+        null, quorumMet, quorumMet,
+        null, approval, passed,
+        reason);
+  }
 
-        String reason = outcome(passed, quorumMet)
-                + "参与居民 " + participating + " 人，同意 " + yes + "/" + participating + mark(approval)
-                + "（需参与者的 " + rule.approvalText() + "）。"
-                + outcomeEn(passed, quorumMet)
-                + participating + " residents took part, " + yes + " of " + participating + " approved" + mark(approval)
-                + " (" + rule.approvalText() + " of the participants required).";
+  /**
+   * {@code part / whole ≥ numerator / denominator} (inclusive) or {@code >} (exclusive),
+   * decided exactly by cross multiplication.
+   */
+  static boolean meets(long part, long whole, int numerator, int denominator, boolean inclusive) {
+    int comparison = BigInteger.valueOf(part).multiply(BigInteger.valueOf(denominator))
+        .compareTo(BigInteger.valueOf(numerator).multiply(BigInteger.valueOf(whole)));
+    return inclusive ? comparison >= 0 : comparison > 0;
+  }
 
-        return new VoteResult(rule,
-                null, null,
-                null, participating,
-                null, yes,
-                null, heads[Ballot.Choice.NO.ordinal()],
-                null, heads[Ballot.Choice.ABSTAIN.ordinal()],
-                null, quorumMet, quorumMet,
-                null, approval, passed,
-                reason);
+  private static Map<String, Ballot.Choice> latestChoices(Collection<Ballot> ballots) {
+    Map<String, Ballot.Choice> choices = new LinkedHashMap<>();
+    if (ballots != null) {
+      for (Ballot ballot : ballots) {
+        choices.put(ballot.ownerId(), ballot.choice());
+      }
     }
+    return choices;
+  }
 
-    /**
-     * {@code part / whole ≥ numerator / denominator} (inclusive) or {@code >} (exclusive),
-     * decided exactly by cross multiplication.
-     */
-    static boolean meets(long part, long whole, int numerator, int denominator, boolean inclusive) {
-        int comparison = BigInteger.valueOf(part).multiply(BigInteger.valueOf(denominator))
-                .compareTo(BigInteger.valueOf(numerator).multiply(BigInteger.valueOf(whole)));
-        return inclusive ? comparison >= 0 : comparison > 0;
-    }
+  private static BigDecimal area(long hundredths) {
+    return BigDecimal.valueOf(hundredths, 2);
+  }
 
-    private static Map<String, Ballot.Choice> latestChoices(Collection<Ballot> ballots) {
-        Map<String, Ballot.Choice> choices = new LinkedHashMap<>();
-        if (ballots != null) {
-            for (Ballot ballot : ballots) {
-                choices.put(ballot.ownerId(), ballot.choice());
-            }
-        }
-        return choices;
-    }
+  private static String m2(long hundredths) {
+    return area(hundredths).toPlainString();
+  }
 
-    private static BigDecimal area(long hundredths) {
-        return BigDecimal.valueOf(hundredths, 2);
-    }
+  private static String mark(boolean met) {
+    return met ? " ✓" : " ✗";
+  }
 
-    private static String m2(long hundredths) {
-        return area(hundredths).toPlainString();
+  private static String outcome(boolean passed, boolean quorumMet) {
+    if (passed) {
+      return "表决通过：";
     }
+    return quorumMet ? "表决未通过（同意未达到规定比例）：" : "表决未通过（参与表决未达到法定比例）：";
+  }
 
-    private static String mark(boolean met) {
-        return met ? " ✓" : " ✗";
+  private static String outcomeEn(boolean passed, boolean quorumMet) {
+    if (passed) {
+      return " Passed: ";
     }
-
-    private static String outcome(boolean passed, boolean quorumMet) {
-        if (passed) {
-            return "表决通过：";
-        }
-        return quorumMet ? "表决未通过（同意未达到规定比例）：" : "表决未通过（参与表决未达到法定比例）：";
-    }
-
-    private static String outcomeEn(boolean passed, boolean quorumMet) {
-        if (passed) {
-            return " Passed: ";
-        }
-        return quorumMet ? " Not passed (approval below the threshold): " : " Not passed (quorum not met): ";
-    }
+    return quorumMet ? " Not passed (approval below the threshold): " : " Not passed (quorum not met): ";
+  }
 }

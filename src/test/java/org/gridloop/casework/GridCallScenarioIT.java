@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.gridloop.intake.CaseIntake;
 import org.gridloop.intake.CaseReport;
 import org.gridloop.support.CaseScenario;
+import org.gridloop.support.ReceivedMail;
 import org.gridloop.support.GridLoopIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -381,22 +382,10 @@ class GridCallScenarioIT {
     }
   }
 
-  /** The decoded text of a mail (GreenMailUtil.getBody would give the transfer-encoded bytes). */
   private String body(MimeMessage message) {
-    try {
-      Object content = message.getContent();
-      if (content instanceof jakarta.mail.Multipart multipart) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-          text.append(multipart.getBodyPart(i).getContent());
-        }
-        return text.toString();
-      }
-      return String.valueOf(content);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return ReceivedMail.text(message);
   }
+
 
   private static java.util.Date inHours(int hours) {
     return new java.util.Date(ClockUtil.getCurrentTime().getTime() + hours * 3_600_000L);

@@ -75,6 +75,22 @@ class SecurityIT {
   }
 
   @Test
+  void aGridWorkerReadsTheCaseOfTheirOwnTaskButNotAnotherGridsCase() {
+    Task ownGrid = startTaskFor("grid-cx-hongxing-g1");
+    Task otherGrid = startTaskFor("grid-cx-jinlin-g1");
+    TestRestTemplate wangfang = rest.withBasicAuth("wangfang", TestLogins.passwordFor(identity, "wangfang"));
+
+    ResponseEntity<String> own = wangfang.getForEntity(
+        "/engine-rest/process-instance/" + ownGrid.getProcessInstanceId() + "/variables", String.class);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(own.getBody()).contains("grid-cx-hongxing-g1");
+    assertThat(wangfang.getForEntity("/engine-rest/process-instance/" + otherGrid.getProcessInstanceId() + "/variables",
+        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(wangfang.getForObject("/engine-rest/variable-instance?processInstanceIdIn=" + otherGrid.getProcessInstanceId(),
+        String.class)).isEqualTo("[]");
+  }
+
+  @Test
   void aSupervisorSeesEveryCaseButCannotManageUsers() {
     Task task = startTaskFor("grid-cx-jinlin-g1");
     TestRestTemplate tangjie = rest.withBasicAuth("tangjie", TestLogins.passwordFor(identity, "tangjie"));

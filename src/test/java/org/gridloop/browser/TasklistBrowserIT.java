@@ -89,6 +89,9 @@ class TasklistBrowserIT {
     assertThat(browser.driver().findElements(By.xpath("//ol[contains(@class,'tasks-list')]/li[.//a[@href='#/?task="
         + task.getId() + "']]//span[contains(@class,'due-date') and contains(@class,'overdue')]")))
         .as("the task's card marks it overdue").isNotEmpty();
+    browser.until("the task's card to show the case number (the group may read its case)", d ->
+        d.findElements(By.xpath("//ol[contains(@class,'tasks-list')]/li[.//a[@href='#/?task=" + task.getId() + "']]"))
+            .stream().anyMatch(card -> card.getText().contains(caseNumber)));
     browser.screenshot("overdue-filter");
 
     TaskForm form = tasklist.openTask(task.getId());

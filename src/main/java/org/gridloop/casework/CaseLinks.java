@@ -13,8 +13,14 @@ public class CaseLinks {
     this.mail = mail;
   }
 
+  /** The public progress of the case (no address, description or reporter). */
   public String status(String caseNumber) {
     return mail.link("/api/cases/" + caseNumber);
+  }
+
+  /** The reporter's own view of the case: the token opens the address and description too. */
+  public String status(String caseNumber, String token) {
+    return mail.link("/api/cases/" + caseNumber + "?token=" + token);
   }
 
   /** Where the resident posts the rating; the token proves it is theirs. */

@@ -23,15 +23,15 @@ public class CaseMails {
   }
 
   /** To the reporter, if they gave an e-mail address. */
-  public void toReporter(String template, String caseNumber, String reporterEmail, String processInstanceId,
+  public void toReporter(String template, CaseRecords.CaseRow reported, String processInstanceId,
       Map<String, Object> extra) {
-    if (reporterEmail == null || reporterEmail.isBlank()) {
+    if (reported.reporterEmail() == null || reported.reporterEmail().isBlank()) {
       return;
     }
     Map<String, Object> model = new HashMap<>(extra);
-    model.put("caseNumber", caseNumber);
-    model.put("statusUrl", links.status(caseNumber));
-    mail.queue(template, model, List.of(reporterEmail), processInstanceId);
+    model.put("caseNumber", reported.caseNumber());
+    model.put("statusUrl", links.status(reported.caseNumber(), reported.ratingToken()));
+    mail.queue(template, model, List.of(reported.reporterEmail()), processInstanceId);
   }
 
   /** A new task or a reminder to every member of the group that has it. */

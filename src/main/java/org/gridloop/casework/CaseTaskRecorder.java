@@ -80,8 +80,9 @@ public class CaseTaskRecorder {
    * and the earlier steps with their outcomes.
    */
   private void showContext(DelegateTask task, String caseNumber) {
-    String name = (String) task.getVariable("reporterName");
-    String phone = (String) task.getVariable("reporterPhone");
+    CaseRecords.CaseRow row = records.find(caseNumber).orElseThrow();
+    String name = row.reporterName();
+    String phone = row.reporterPhone();
     task.setVariableLocal("reporterMasked", "call-back".equals(task.getTaskDefinitionKey())
         ? name + " " + phone : Masking.name(name) + " " + Masking.phone(phone));
     task.setVariableLocal("dueAt", display.format(task.getDueDate()));

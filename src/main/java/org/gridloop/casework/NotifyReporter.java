@@ -34,7 +34,8 @@ public class NotifyReporter implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String notice = (String) execution.getVariable("notice");
     String caseNumber = execution.getProcessBusinessKey();
-    String email = (String) execution.getVariable("reporterEmail");
+    CaseRecords.CaseRow row = records.find(caseNumber).orElseThrow(() ->
+        new IllegalStateException("No case record " + caseNumber + " for process instance " + execution.getProcessInstanceId()));
     String pid = execution.getProcessInstanceId();
     Map<String, Object> model = new HashMap<>();
     String template;
@@ -67,7 +68,7 @@ public class NotifyReporter implements JavaDelegate {
         template = "case-resolved";
         String outcome = latestOutcome(execution, records);
         model.put("outcome", outcome);
-        model.put("ratingUrl", links.rating(caseNumber, (String) execution.getVariable("ratingToken")));
+        model.put("ratingUrl", links.rating(caseNumber, row.ratingToken()));
         records.setOutcome(caseNumber, outcome);
         records.setStatus(caseNumber, CaseStatus.AWAITING_RATING, null);
         event(caseNumber, "resolved", outcome);
@@ -75,7 +76,7 @@ public class NotifyReporter implements JavaDelegate {
       case "closed" -> template = "case-closed";
       default -> throw new IllegalArgumentException("Unknown notice '" + notice + "' in " + execution.getCurrentActivityId());
     }
-    mails.toReporter(template, caseNumber, email, pid, model);
+    mails.toReporter(template, row, pid, model);
   }
 
   /** What the resident reads for each public step change (input parameter {@code step}). */

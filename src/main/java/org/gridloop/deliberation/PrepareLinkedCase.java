@@ -93,11 +93,8 @@ public class PrepareLinkedCase implements JavaDelegate {
     linkedCase.put("streetId", scope.grid().street().id());
     linkedCase.put("description", description);
     linkedCase.put("address", address);
-    linkedCase.put("reporterName", reporter.name());
-    linkedCase.put("reporterPhone", reporter.phone());
-    linkedCase.put("reporterEmail", reporter.email());
+    // The reporter's contact data and the rating token are in the case record only (see CaseIntake).
     linkedCase.put("channel", CHANNEL);
-    linkedCase.put("ratingToken", token);
     linkedCase.put("reopenCount", 0);
     execution.setVariable("linkedCaseNumber", caseNumber);
     execution.setVariable("linkedCase", Variables.objectValue(linkedCase)

@@ -69,16 +69,22 @@ class CaseController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseNumber", accepted.caseNumber());
     body.put("status", accepted.status());
-    body.put("statusUrl", links.status(accepted.caseNumber()));
+    body.put("statusUrl", links.status(accepted.caseNumber(), accepted.token()));
     if (!accepted.created()) {
       return ResponseEntity.ok(body);
     }
     return ResponseEntity.created(URI.create("/api/cases/" + accepted.caseNumber())).body(body);
   }
 
+  /**
+   * Anyone with the number sees the progress (steps, units, deadlines, outcome); the reporter's
+   * token (in their status link) also opens where and what, with their own data masked. Without
+   * it, case numbers counted one by one would publish where people in need of care live.
+   */
   @GetMapping("/cases/{caseNumber}")
-  Map<String, Object> status(@PathVariable String caseNumber) {
-    return statusView.of(find(caseNumber));
+  Map<String, Object> status(@PathVariable String caseNumber, @RequestParam(required = false) String token) {
+    CaseRow row = find(caseNumber);
+    return statusView.of(row, token != null && tokenMatches(row, token));
   }
 
   /** The rating link of the resolution mail carries the token as {@code ?token=}; the body may too. */
@@ -94,8 +100,7 @@ class CaseController {
       @Valid @RequestBody Rating rating) {
     CaseRow row = find(caseNumber);
     String given = token != null ? token : rating.token();
-    if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-        row.ratingToken().getBytes(StandardCharsets.UTF_8))) {
+    if (given == null || !tokenMatches(row, given)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The rating token does not match this case");
     }
     try {
@@ -108,7 +113,11 @@ class CaseController {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           "Case " + caseNumber + " is not waiting for a rating (status: " + row.status() + ")");
     }
-    return statusView.of(find(caseNumber));
+    return statusView.of(find(caseNumber), true);
+  }
+
+  private static boolean tokenMatches(CaseRow row, String token) {
+    return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), row.ratingToken().getBytes(StandardCharsets.UTF_8));
   }
 
   @GetMapping("/categories")

@@ -35,8 +35,8 @@ public class CaseIntake {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ZoneId CITY_TIME = ZoneId.of("Asia/Shanghai");
 
-  /** The accepted case; {@code created} false when the requestId had been seen. */
-  public record Accepted(String caseNumber, String status, boolean created) {}
+  /** The accepted case; {@code token} opens the reporter's own view and rating. */
+  public record Accepted(String caseNumber, String status, boolean created, String token) {}
 
   private final CaseRecords records;
   private final CategoryCatalogue categories;
@@ -71,7 +71,7 @@ public class CaseIntake {
 
   private Accepted existing(String caseNumber) {
     CaseRow row = records.find(caseNumber).orElseThrow();
-    return new Accepted(caseNumber, row.status(), false);
+    return new Accepted(caseNumber, row.status(), false, row.ratingToken());
   }
 
   private GridLocation check(CaseReport report) {
@@ -100,6 +100,8 @@ public class CaseIntake {
         report.address().trim(), reporter.name().trim(), reporter.phone().trim(), email, token,
         CaseStatus.REPORTED, null, false, 0, null, null, null, now, null, null),
         report.requestId(), report.latitude(), report.longitude());
+    // The reporter's contact data and the rating token stay in gl_case: process variables are
+    // readable by every group that works on the case, and the token must stay the resident's.
     VariableMap variables = Variables.createVariables()
         .putValue("caseNumber", caseNumber)
         .putValue("category", report.category())
@@ -109,16 +111,13 @@ public class CaseIntake {
         .putValue("streetId", location.street().id())
         .putValue("description", report.description().trim())
         .putValue("address", report.address().trim())
-        .putValue("reporterName", reporter.name().trim())
-        .putValue("reporterPhone", reporter.phone().trim())
-        .putValue("reporterEmail", email)
         .putValue("channel", report.channel())
-        .putValue("ratingToken", token)
         .putValue("reopenCount", 0);
     ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS)
         .businessKey(caseNumber).setVariables(variables).execute();
     records.setProcessInstance(caseNumber, instance.getId());
-    return new Accepted(caseNumber, records.find(caseNumber).map(CaseRow::status).orElse(CaseStatus.REPORTED), true);
+    return new Accepted(caseNumber, records.find(caseNumber).map(CaseRow::status).orElse(CaseStatus.REPORTED), true,
+        token);
   }
 
   private static byte[] randomBytes() {

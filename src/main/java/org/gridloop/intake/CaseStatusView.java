@@ -29,7 +29,8 @@ public class CaseStatusView {
     this.groupNames = groupNames;
   }
 
-  public Map<String, Object> of(CaseRow row) {
+  /** @param reporterView the reporter's own view (token given): adds address, description, their data masked */
+  public Map<String, Object> of(CaseRow row, boolean reporterView) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("caseNumber", row.caseNumber());
     view.put("status", row.status());
@@ -40,14 +41,16 @@ public class CaseStatusView {
     view.put("urgency", row.urgency());
     view.put("gridId", row.gridId());
     view.put("streetId", row.streetId());
-    view.put("address", row.address());
-    view.put("description", row.description());
     view.put("channel", row.channel());
-    Map<String, Object> reporter = new LinkedHashMap<>();
-    reporter.put("name", Masking.name(row.reporterName()));
-    reporter.put("phone", Masking.phone(row.reporterPhone()));
-    reporter.put("email", Masking.email(row.reporterEmail()));
-    view.put("reporter", reporter);
+    if (reporterView) {
+      view.put("address", row.address());
+      view.put("description", row.description());
+      Map<String, Object> reporter = new LinkedHashMap<>();
+      reporter.put("name", Masking.name(row.reporterName()));
+      reporter.put("phone", Masking.phone(row.reporterPhone()));
+      reporter.put("email", Masking.email(row.reporterEmail()));
+      view.put("reporter", reporter);
+    }
     view.put("reportedAt", row.createdAt());
     view.put("closedAt", row.closedAt());
     view.put("escalated", row.escalated());

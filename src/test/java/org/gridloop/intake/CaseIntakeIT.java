@@ -52,19 +52,30 @@ class CaseIntakeIT {
     JsonNode body = json.readTree(response.getBody());
     String caseNumber = body.get("caseNumber").asText();
     assertThat(caseNumber).matches("GC-\\d{4}-\\d{6}");
-    assertThat(body.get("statusUrl").asText()).endsWith("/api/cases/" + caseNumber);
+    String statusUrl = body.get("statusUrl").asText();
+    assertThat(statusUrl).contains("/api/cases/" + caseNumber + "?token=");
     assertThat(response.getHeaders().getLocation()).hasToString("/api/cases/" + caseNumber);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isEqualTo(1);
 
     new CaseScenario(engine).runDueJobs(); // the acceptance notice runs as its own job, then the first task
-    JsonNode status = json.readTree(rest.getForObject("/api/cases/" + caseNumber, String.class));
+    String token = statusUrl.substring(statusUrl.indexOf("?token=") + 7);
+    JsonNode status = json.readTree(rest.getForObject("/api/cases/" + caseNumber + "?token=" + token, String.class));
     assertThat(status.get("caseNumber").asText()).isEqualTo(caseNumber);
+    assertThat(status.get("address").asText()).contains("红星苑3栋");
     assertThat(status.at("/reporter/name").asText()).isEqualTo("刘**");
     assertThat(status.at("/reporter/phone").asText()).isEqualTo("139****5678");
     assertThat(status.at("/reporter/email").asText()).isEqualTo("l***@resident.example");
     assertThat(status.toString()).doesNotContain("13912345678").doesNotContain("刘小红").doesNotContain("ratingToken");
     assertThat(status.at("/category/nameZh").asText()).isNotBlank();
     assertThat(status.get("steps")).isNotEmpty();
+
+    // Without the reporter's token: the progress only, not where or what (numbers can be counted).
+    JsonNode anyone = json.readTree(rest.getForObject("/api/cases/" + caseNumber, String.class));
+    assertThat(anyone.get("steps")).isNotEmpty();
+    assertThat(anyone.has("address")).isFalse();
+    assertThat(anyone.has("description")).isFalse();
+    assertThat(anyone.has("reporter")).isFalse();
+    assertThat(anyone.toString()).doesNotContain("红星苑3栋").doesNotContain("刘");
   }
 
   @Test

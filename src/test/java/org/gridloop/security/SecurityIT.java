@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.gridloop.casework.CaseRecords;
+import org.gridloop.intake.CaseIntake;
+import org.gridloop.intake.CaseReport;
+import org.gridloop.support.CaseScenario;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,6 +40,9 @@ class SecurityIT {
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseIntake intake;
+  @Autowired CaseRecords records;
 
   @BeforeEach
   void deployTestProcess() {
@@ -88,6 +96,23 @@ class SecurityIT {
         String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(wangfang.getForObject("/engine-rest/variable-instance?processInstanceIdIn=" + otherGrid.getProcessInstanceId(),
         String.class)).isEqualTo("[]");
+  }
+
+  @Test
+  void staffReadingACaseThroughTheRestApiSeeNeitherTheReportersContactDataNorTheRatingToken() {
+    String caseNumber = intake.report(new CaseReport("street-light", "normal", "cx-hongxing-g1", "路灯不亮 Light out",
+        "红星苑3栋", null, null, new CaseReport.Reporter("刘小红", "13912345678", "liu.xh@resident.example"), "web", null))
+        .caseNumber();
+    new CaseScenario(engine).runDueJobs();
+    String token = records.find(caseNumber).orElseThrow().ratingToken();
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+    TestRestTemplate wangfang = rest.withBasicAuth("wangfang", TestLogins.passwordFor(identity, "wangfang"));
+
+    String variables = wangfang.getForObject("/engine-rest/process-instance/" + task.getProcessInstanceId()
+        + "/variables", String.class) + wangfang.getForObject("/engine-rest/task/" + task.getId() + "/variables", String.class);
+
+    assertThat(variables).contains(caseNumber).contains("刘** 139****5678")
+        .doesNotContain("13912345678").doesNotContain("liu.xh@resident.example").doesNotContain(token);
   }
 
   @Test

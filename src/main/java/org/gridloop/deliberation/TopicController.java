@@ -101,8 +101,9 @@ class TopicController {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, switch (outcome.refusal()) {
         case NONE_ISSUED -> "No vote code was issued to owner " + outcome.ownerId()
             + " for this round: ask the council of the topic for one";
-        case LOCKED -> "The vote code of owner " + outcome.ownerId() + " is locked after "
-            + VoteCodes.MAX_FAILED_ATTEMPTS + " wrong codes: ask the council for a new one";
+        case LOCKED -> "The vote code of owner " + outcome.ownerId() + " is locked for "
+            + VoteCodes.LOCK.toMinutes() + " minutes after " + VoteCodes.MAX_FAILED_ATTEMPTS
+            + " wrong codes: try again later, or ask the council for a new one";
         default -> "voteCode: wrong vote code for owner " + outcome.ownerId();
       });
     }

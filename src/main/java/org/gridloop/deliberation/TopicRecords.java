@@ -41,7 +41,7 @@ public class TopicRecords {
   public record OpinionRow(long id, String authorName, String text, String mergedFrom, Date createdAt) {
   }
 
-  public record VoterRow(String ownerId, String codeHash, int failedAttempts, Date codeIssuedAt) {
+  public record VoterRow(String ownerId, String codeHash, int failedAttempts, Date codeIssuedAt, Date lastFailedAt) {
   }
 
   public record BallotRow(String ownerId, String unitId, String choice, Date castAt, int changes) {
@@ -222,13 +222,13 @@ public class TopicRecords {
   public Optional<VoterRow> voter(String topicNumber, int round, String ownerId) {
     return jdbc.query("SELECT * FROM gl_topic_voter WHERE topic_number = ? AND round_no = ? AND owner_id = ?",
         (rs, i) -> new VoterRow(rs.getString("owner_id"), rs.getString("code_hash"),
-            rs.getInt("failed_attempts"), rs.getTimestamp("code_issued_at")),
+            rs.getInt("failed_attempts"), rs.getTimestamp("code_issued_at"), rs.getTimestamp("last_failed_at")),
         topicNumber, round, ownerId).stream().findFirst();
   }
 
   public void countFailedAttempt(String topicNumber, int round, String ownerId) {
-    jdbc.update("UPDATE gl_topic_voter SET failed_attempts = failed_attempts + 1 "
-        + "WHERE topic_number = ? AND round_no = ? AND owner_id = ?", topicNumber, round, ownerId);
+    jdbc.update("UPDATE gl_topic_voter SET failed_attempts = failed_attempts + 1, last_failed_at = ? "
+        + "WHERE topic_number = ? AND round_no = ? AND owner_id = ?", ts(TopicTime.now()), topicNumber, round, ownerId);
   }
 
   /**

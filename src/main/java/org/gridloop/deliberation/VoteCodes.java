@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  *   <li>Only a SHA-256 hash of (topic, round, owner, code) is stored; the code itself is never kept.
  *   <li>A ballot needs the owner id and that owner's code of the current round: a wrong code is
  *       refused (403) and counted; after {@value #MAX_FAILED_ATTEMPTS} wrong codes the owner's code
- *       is locked until the council issues a new one.
+ *       is locked for 15 minutes after the last wrong try (or until the council issues a new one).
  * </ul>
  * Whoever holds an owner's code can vote for that owner (as with a paper ballot handed over);
  * the code is only as safe as the owner's mailbox. The mail itself waits in the mail outbox
@@ -34,6 +34,8 @@ public class VoteCodes {
   static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   static final int LENGTH = 8;
   static final int MAX_FAILED_ATTEMPTS = 5;
+  /** How long wrong tries lock a code: long enough against guessing, short enough that a stranger cannot block a vote. */
+  static final java.time.Duration LOCK = java.time.Duration.ofMinutes(15);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The result of checking a code. */
@@ -62,7 +64,8 @@ public class VoteCodes {
     if (voter.isEmpty()) {
       return Check.NONE_ISSUED;
     }
-    if (voter.get().failedAttempts() >= MAX_FAILED_ATTEMPTS) {
+    if (voter.get().failedAttempts() >= MAX_FAILED_ATTEMPTS && voter.get().lastFailedAt() != null
+        && voter.get().lastFailedAt().getTime() + LOCK.toMillis() > TopicTime.now().getTime()) {
       return Check.LOCKED;
     }
     byte[] given = hash(topicNumber, round, ownerId, code == null ? "" : code).getBytes(StandardCharsets.US_ASCII);

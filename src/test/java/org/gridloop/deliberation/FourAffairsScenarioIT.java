@@ -432,7 +432,7 @@ class FourAffairsScenarioIT {
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
       }
     }
-    // 何永福 (hxy-o17) guesses: after five wrong codes even the right one is refused until the council issues a new one
+    // 何永福 (hxy-o17) guesses: after five wrong codes even the right one is refused for 15 minutes
     String right = code(topic, "hxy-o17", "luoyan");
     for (int attempt = 1; attempt <= VoteCodes.MAX_FAILED_ATTEMPTS; attempt++) {
       assertThat(vote(topic, "hxy-o17", null, "2222-222" + (attempt + 1), "no").getBody()).contains("wrong vote code");
@@ -440,6 +440,10 @@ class FourAffairsScenarioIT {
     ResponseEntity<String> locked = vote(topic, "hxy-o17", null, right, "no");
     assertThat(locked.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(locked.getBody()).contains("locked");
+    // The lock ends by itself, so a stranger guessing cannot keep an owner from voting; another wrong code locks again.
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + VoteCodes.LOCK.toMillis() + 60_000));
+    assertThat(vote(topic, "hxy-o17", null, "2222-2229", "no").getBody()).contains("wrong vote code");
+    assertThat(vote(topic, "hxy-o17", null, right, "no").getBody()).contains("locked");
     scenario.passTime(PAST_A_PERIOD);
 
     assertThat(instance).isWaitingAt("plan-implementation");

@@ -116,6 +116,13 @@ class SecurityIT {
   }
 
   @Test
+  void theRateLimitGuardsTheApiTheEngineRestApiAndTheWebappLogins(
+      @Autowired org.springframework.boot.web.servlet.FilterRegistrationBean<ClientRateLimit> clientRateLimit) {
+    assertThat(clientRateLimit.getUrlPatterns()).contains("/api/*", "/engine-rest/*", "/camunda/api/*");
+    assertThat(clientRateLimit.getOrder()).isEqualTo(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+  }
+
+  @Test
   void aSupervisorSeesEveryCaseButCannotManageUsers() {
     Task task = startTaskFor("grid-cx-jinlin-g1");
     TestRestTemplate tangjie = rest.withBasicAuth("tangjie", TestLogins.passwordFor(identity, "tangjie"));

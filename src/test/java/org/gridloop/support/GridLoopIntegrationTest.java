@@ -30,5 +30,9 @@ import org.springframework.context.annotation.Import;
     "camunda.bpm.job-execution.enabled=false",
     // Mail goes to a real SMTP server on loopback: GreenMail, started by the tests that read mail.
     "spring.mail.host=127.0.0.1",
-    "spring.mail.port=3025"})
+    "spring.mail.port=3025",
+    // The suite is one client on 127.0.0.1 posting far more than a resident would; the limits
+    // themselves are tested in ClientRateLimitTests.
+    "gridloop.rate-limit.public-writes-per-minute=1000000",
+    "gridloop.rate-limit.refusals-per-minute=1000000"})
 public @interface GridLoopIntegrationTest {}

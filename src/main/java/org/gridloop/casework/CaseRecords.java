@@ -99,11 +99,12 @@ public class CaseRecords {
   }
 
   public void setOutcome(String caseNumber, String outcome) {
-    jdbc.update("UPDATE gl_case SET outcome = ? WHERE case_number = ?", outcome, caseNumber);
+    jdbc.update("UPDATE gl_case SET outcome = ? WHERE case_number = ?", truncate(outcome, 4000), caseNumber);
   }
 
   public void setRating(String caseNumber, String rating, String comment) {
-    jdbc.update("UPDATE gl_case SET rating = ?, rating_comment = ? WHERE case_number = ?", rating, comment, caseNumber);
+    jdbc.update("UPDATE gl_case SET rating = ?, rating_comment = ? WHERE case_number = ?", rating,
+        comment == null ? null : truncate(comment, 1000), caseNumber);
   }
 
   public void close(String caseNumber, String status, Date closedAt) {
@@ -157,7 +158,8 @@ public class CaseRecords {
     return date == null ? null : new Timestamp(date.getTime());
   }
 
+  /** Texts longer than their column are cut rather than failing the step that stores them. */
   private static String truncate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
+    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 }

@@ -95,9 +95,13 @@ public class NotifyReporter implements JavaDelegate {
 
   /** The handling result: each department's last reported result, else the street's or the grid's note. */
   static String latestOutcome(DelegateExecution execution, CaseRecords records) {
+    // Only this round's results: after a reopen, the departments' earlier results are history.
+    java.util.Date since = records.events(execution.getProcessBusinessKey()).stream()
+        .filter(e -> "reopened".equals(e.kind())).map(CaseRecords.EventRow::at)
+        .reduce((first, last) -> last).orElse(new java.util.Date(0));
     Map<String, String> byDepartment = new java.util.LinkedHashMap<>();
     records.steps(execution.getProcessBusinessKey()).stream()
-        .filter(s -> "department-handling".equals(s.step()) && s.outcome() != null)
+        .filter(s -> "department-handling".equals(s.step()) && s.outcome() != null && !s.startedAt().before(since))
         .forEach(s -> byDepartment.put(s.department(), s.outcome()));
     if (!byDepartment.isEmpty()) {
       StringBuilder text = new StringBuilder();

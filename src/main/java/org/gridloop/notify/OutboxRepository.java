@@ -112,10 +112,11 @@ public class OutboxRepository {
   /** A try failed; returns the number of tries made so far. */
   int markFailedAttempt(long id, String error, Date now, Date nextAttempt) {
     MailStatus status = nextAttempt == null ? MailStatus.FAILED : MailStatus.RETRYING;
+    // A confidential mail that will not be tried again keeps no secret either.
     jdbc.update("update gl_mail_outbox set status = ?, attempts = attempts + 1, last_error = ?, last_attempt_at = ?,"
-            + " next_attempt_at = ? where id = ?",
+            + " next_attempt_at = ?, body = case when confidential and ? then ? else body end where id = ?",
         status.name(), truncate(error), new Timestamp(now.getTime()),
-        nextAttempt == null ? null : new Timestamp(nextAttempt.getTime()), id);
+        nextAttempt == null ? null : new Timestamp(nextAttempt.getTime()), nextAttempt == null, WITHHELD, id);
     return attempts(id);
   }
 

@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * A group that gets a task may read that task's case (process instance) and its variables: what
  * Tasklist shows on the task cards (case number, address) and in the form. The engine's default
  * authorizations give the group the task only; reading all cases would be too much, so the grant
- * is made per case, when the group's first task of it is created.
+ * is made per case, when the group's first task of it is created, and removed when the case ends.
  */
 @Component
 class TaskGroupsReadTheirCase {
@@ -39,6 +41,21 @@ class TaskGroupsReadTheirCase {
         // The user completing the previous task may not manage authorizations: this is the system's doing.
         Context.getCommandContext().runWithoutAuthorization(() -> grantRead(link.getGroupId(), task.getProcessInstanceId()));
       }
+    }
+  }
+
+  /** When the case (process instance) ends, its per-case grants go: finished cases are for supervisors. */
+  @EventListener
+  public void onExecution(DelegateExecution execution) {
+    if (ExecutionListener.EVENTNAME_END.equals(execution.getEventName())
+        && execution.getId().equals(execution.getProcessInstanceId())
+        && execution.getBpmnModelElementInstance() instanceof org.camunda.bpm.model.bpmn.instance.Process) {
+      Context.getCommandContext().runWithoutAuthorization(() -> {
+        authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+            .resourceType(Resources.PROCESS_INSTANCE).resourceId(execution.getProcessInstanceId()).list()
+            .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+        return null;
+      });
     }
   }
 

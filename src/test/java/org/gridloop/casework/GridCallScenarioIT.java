@@ -66,6 +66,9 @@ class GridCallScenarioIT {
     ProcessInstance instance = scenario.instance(caseNumber);
 
     assertThat(instance).isWaitingAt("grid-handling");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("grid-cx-hongxing-g1")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE).resourceId(instance.getId()).count())
+        .as("the grid may read the case of its task").isEqualTo(1);
     Task task = scenario.task(instance, "grid-handling");
     assertThat(candidateGroups(task)).containsExactly("grid-cx-hongxing-g1");
     assertThat(task.getDueDate()).isCloseTo(inHours(24), 5_000);
@@ -89,6 +92,9 @@ class GridCallScenarioIT {
     scenario.runDueJobs();
 
     assertThat(instance).isEnded().hasPassed("close-case");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE).resourceId(instance.getId()).count())
+        .as("the grid's grant to read the case ends with the case").isZero();
     CaseRecords.CaseRow row = records.find(caseNumber).orElseThrow();
     assertThat(row.status()).isEqualTo(CaseStatus.CLOSED);
     assertThat(row.rating()).isEqualTo("satisfied");

@@ -24,7 +24,9 @@ public class ReopenCase implements JavaDelegate {
     String caseNumber = execution.getProcessBusinessKey();
     records.setReopenCount(caseNumber, reopenCount);
     records.setStatus(caseNumber, CaseStatus.IN_PROGRESS, "street");
-    Object comment = execution.getVariable("ratingComment");
+    // Why: the resident's comment (API) or, after a call-back, the reason the grid worker recorded.
+    Object comment = execution.getVariable("unsatisfiedReason") != null
+        ? execution.getVariable("unsatisfiedReason") : execution.getVariable("ratingComment");
     records.addEvent(caseNumber, ClockUtil.getCurrentTime(), "reopened", null, null, "resident",
         "第 " + reopenCount + " 次重办 Reopened (" + reopenCount + ")" + (comment == null ? "" : ": " + comment), true);
   }

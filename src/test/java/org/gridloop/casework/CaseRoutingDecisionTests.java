@@ -380,14 +380,15 @@ class CaseRoutingDecisionTests {
       "supervise-report-in", fields("superviseNote", null),
       "department-handling", fields("departmentResult", null),
       "street-review", fields("reviewOutcome", Set.of("accept", "sendBack"), "reviewReason", null),
-      "call-back", fields("rating", Set.of("satisfied", "basicallySatisfied", "unsatisfied"), "ratingComment", null),
+      "call-back", fields("rating", Set.of("satisfied", "basicallySatisfied", "unsatisfied"), "ratingComment", null,
+          "unsatisfiedReason", null),
       "supervisor-review", fields("supervisorDecision", Set.of("closeResolved", "closeExplained", "closeUnresolvable"),
           "supervisorNote", null));
 
   /** Reason fields that are required exactly when the decision named here is taken (hidden otherwise). */
   static final Map<String, String> REQUIRED_WHEN = Map.of(
       "departments", "summon", "streetInstructions", "returnToGrid", "rejectReason", "reject",
-      "reviewReason", "sendBack");
+      "reviewReason", "sendBack", "unsatisfiedReason", "unsatisfied");
 
   static Map<String, Set<String>> fields(Object... keysAndValues) {
     Map<String, Set<String>> fields = new LinkedHashMap<>();

@@ -286,6 +286,22 @@ class GridCallScenarioIT {
   }
 
   @Test
+  void aResidentUnsatisfiedOnTheCallBackPhoneReopensTheCaseWithTheReasonRecorded() {
+    String caseNumber = resolvedAtGrid("drain-blocked", "sy-wangjiang-g2");
+    ProcessInstance instance = scenario.instance(caseNumber);
+    scenario.passTime(Duration.ofHours(73));
+
+    scenario.complete(scenario.task(instance, "call-back"), Map.of("rating", "unsatisfied",
+        "unsatisfiedReason", "下雨后仍然积水 Still floods after rain"));
+
+    assertThat(instance).isWaitingAt("street-handling");
+    assertThat(records.events(caseNumber)).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("reopened");
+      assertThat(e.detail()).contains("下雨后仍然积水");
+    });
+  }
+
+  @Test
   void theStreetRejectsAnInvalidCaseAndTheResidentIsToldWhy() throws Exception {
     String caseNumber = report("property-service", "normal", "sy-wangjiang-g2");
     ProcessInstance instance = scenario.instance(caseNumber);

@@ -73,10 +73,21 @@ public final class ImplementationPlan {
    * @throws IllegalArgumentException naming the item and the field if the plan is empty or an
    *                                  item is incomplete
    */
+  static final int MAX_ITEMS = 50;
+
+  private static void atMost(String where, String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw new IllegalArgumentException(where + ": " + field + " is longer than " + max + " characters / 超过 " + max + " 字");
+    }
+  }
+
   public static List<Map<String, Object>> planItems(Object plan) {
     List<?> raw = asList(plan);
     if (raw.isEmpty()) {
       throw new IllegalArgumentException("实施计划至少需要一项 The plan needs at least one item");
+    }
+    if (raw.size() > MAX_ITEMS) {
+      throw new IllegalArgumentException("实施计划最多 " + MAX_ITEMS + " 项 The plan has at most " + MAX_ITEMS + " items");
     }
     List<Map<String, Object>> items = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
@@ -88,6 +99,10 @@ public final class ImplementationPlan {
       if (title == null) {
         throw new IllegalArgumentException(where + ": title is required / 事项名称必填");
       }
+      // The limits of gl_topic_item, checked here so the council sees them when completing the task.
+      atMost(where, "title", title, 200);
+      atMost(where, "description", text(entry.get("description")), 4000);
+      atMost(where, "departmentCode", text(entry.get("departmentCode")), 64);
       ResponsibleParty party = ResponsibleParty.parse(text(entry.get("responsibleParty")), where);
       String departmentCode = text(entry.get("departmentCode"));
       boolean needsDepartment = party == ResponsibleParty.DEPARTMENT;

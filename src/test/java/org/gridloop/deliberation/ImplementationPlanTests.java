@@ -68,4 +68,12 @@ class ImplementationPlanTests {
     assertThatThrownBy(() -> ImplementationPlan.itemResult(items.get(1), "x", "12.345", null, null, null, null, null))
         .hasMessageContaining("two decimals");
   }
+
+  @Test
+  void aPlanItemLongerThanItsRecordIsRefusedNamingTheField() {
+    String longTitle = "长".repeat(201);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImplementationPlan.planItems(
+        "[{\"title\":\"" + longTitle + "\",\"responsibleParty\":\"propertyCompany\"}]"))
+        .hasMessageContaining("plan item 1").hasMessageContaining("title").hasMessageContaining("200");
+  }
 }

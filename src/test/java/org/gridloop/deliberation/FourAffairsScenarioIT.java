@@ -553,6 +553,38 @@ class FourAffairsScenarioIT {
     passed();
   }
 
+  /** 难事共办 when the street will not: a linked case rejected as invalid comes back to the council. */
+  @Test
+  @Order(10)
+  void aLinkedCaseTheStreetRejectsComesBackToTheCouncilToCarryOut() {
+    String topic = propose(FURONG, "renovate-or-rebuild", "单元门禁更换 Replace the entrance doors");
+    ProcessInstance instance = toVote(topic);
+    voteFloors(topic, Map.of(1, "yes", 2, "yes", 3, "yes", 4, "yes"));
+    scenario.passTime(PAST_A_PERIOD);
+    assertThat(instance).isWaitingAt("plan-implementation");
+
+    scenario.complete(scenario.task(instance, "plan-implementation"), Map.of("plan", SpinValues.jsonValue("""
+            [{"title":"门禁系统报建","responsibleParty":"department","departmentCode":"housing",
+              "category":"old-compound-renovation","description":"需住建局审批 Needs the housing bureau"}]
+            """).create()));
+    String caseNumber = get(topic).at("/implementation/items/0/linkedCase/caseNumber").asText();
+    ProcessInstance gridCall = scenario.instance(caseNumber, "grid-call");
+    scenario.complete(scenario.task(gridCall, "grid-handling"), Map.of("gridOutcome", "callStreet"));
+    scenario.complete(scenario.task(gridCall, "street-acceptance"), Map.of("streetDecision", "reject",
+        "rejectReason", "属小区自治事项，无需部门审批 A matter for the compound, no approval needed"));
+
+    assertThat(gridCall).isEnded();
+    assertThat(cases.find(caseNumber).orElseThrow().status()).isEqualTo(CaseStatus.REJECTED);
+    assertThat(instance).hasPassed("linked-case-outcome").isWaitingAt("carry-out-item");
+    assertThat(get(topic).at("/implementation/items/0/done").asBoolean()).isFalse();
+
+    scenario.complete(scenario.task(instance, "carry-out-item"), Map.of(
+        "outcome", "议事会委托物业更换门禁 The council had the property company replace the doors",
+        "spentAmount", 12000, "payee", "锦宏物业服务有限公司", "purpose", "门禁设备 Door entry system", "date", "2027-01-10"));
+    assertThat(instance).isWaitingAt("evaluation-period");
+    assertThat(get(topic).at("/implementation/items/0/done").asBoolean()).isTrue();
+  }
+
   @Test
   @Order(100)
   void everyFlowNodeAndSequenceFlowOfFourAffairsIsCovered() {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code rejected}: the proposer, with the council's {@code rejectReason};
  *   <li>{@code publicNotice}: the review is recorded as accepted with the vote rule; the proposer
  *       and the owners of the scope hear that opinions are open and until when;
+ *   <li>{@code votePassed}: the proposer, the council and the voters, with the figures' reason;
  *   <li>{@code voteFailed}: the proposer, the council and the voters, with {@code voteResult.reason};
  *   <li>{@code evaluation}: the proposer and the owners of the scope, that evaluations are open.
  * </ul>
@@ -86,6 +87,16 @@ public class NotifyTopic implements JavaDelegate {
         }
         String reason = result == null ? "" : String.valueOf(result.get("reason"));
         String message = "议题表决未通过，议题结束。Topic " + n + " was not passed and ends here.\n\n" + reason;
+        mails.toProposer(topic, message, pid);
+        mails.toCouncil(topic, message, pid);
+        mails.toVoters(topic, records.electors(n, topic.voteRound()), message, pid);
+      }
+      case "votePassed" -> {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) execution.getVariable("voteResult");
+        String reason = result == null ? "" : String.valueOf(result.get("reason"));
+        String message = "议题表决通过，议事会将制定实施方案（难事共办）。Topic " + n + " was passed by the owners; "
+            + "the council now plans its implementation.\n\n" + reason + "\n\n" + url;
         mails.toProposer(topic, message, pid);
         mails.toCouncil(topic, message, pid);
         mails.toVoters(topic, records.electors(n, topic.voteRound()), message, pid);

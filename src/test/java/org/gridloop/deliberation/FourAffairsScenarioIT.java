@@ -45,7 +45,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.ClassUtils;
 
 /**
  * 四事四共 end to end: 提—议—决—办—评 as proposers, councils, owners, departments and time drive it,
@@ -73,9 +72,6 @@ class FourAffairsScenarioIT {
       "hxy-o08", "hxy-o09", "hxy-o12", "hxy-o13", "hxy-o14", "hxy-o15");
   static final Duration PAST_A_PERIOD = Duration.ofDays(16);
 
-  /** Mail is asserted where GridLoop has its real MailService (notify); a stand-in would send nothing. */
-  static final boolean REAL_MAIL = ClassUtils.isPresent("org.gridloop.notify.MailTemplates",
-      FourAffairsScenarioIT.class.getClassLoader());
 
   static final ProcessCoverage coverage = new ProcessCoverage(TopicIntake.PROCESS);
   static final int SCENARIOS = 9;
@@ -125,9 +121,7 @@ class FourAffairsScenarioIT {
     Task review = scenario.task(instance, "council-review");
     assertThat(scenario.candidateGroups(review)).containsExactly("council-hh-furong-li");
     assertThat(get(topic).get("stage").asText()).isEqualTo("review");
-    if (REAL_MAIL) {
-      assertThat(mailsTo("liang.mei@gridloop.example", topic)).isNotEmpty();
-    }
+    assertThat(mailsTo("liang.mei@gridloop.example", topic)).isNotEmpty();
 
     ResponseEntity<String> early = opinion(topic, "许文涛", "支持 In favour");
     assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -142,11 +136,7 @@ class FourAffairsScenarioIT {
     assertThat(record.get("ended").asBoolean()).isTrue();
     assertThat(record.at("/review/outcome").asText()).isEqualTo("reject");
     assertThat(record.at("/review/rejectReason").asText()).isEqualTo(reason);
-    if (REAL_MAIL) {
-      assertThat(mailsTo(PROPOSER, topic).stream().map(this::body)).anyMatch(b -> b.contains(reason));
-    } else {
-      System.out.println("[FourAffairsScenarioIT] MailService is main's stand-in: mail assertions skipped");
-    }
+    assertThat(mailsTo(PROPOSER, topic).stream().map(this::body)).anyMatch(b -> b.contains(reason));
     passed();
   }
 
@@ -176,9 +166,7 @@ class FourAffairsScenarioIT {
     assertThat(merged.at("/review/mergedInto").asText()).isEqualTo(target);
     assertThat(get(target).at("/review/mergedTopics").toString()).contains(duplicate);
     assertThat(instance(target)).isWaitingAt("council-review");
-    if (REAL_MAIL) {
-      assertThat(mailsTo(PROPOSER, duplicate).stream().map(this::body)).anyMatch(b -> b.contains(target));
-    }
+    assertThat(mailsTo(PROPOSER, duplicate).stream().map(this::body)).anyMatch(b -> b.contains(target));
     passed();
   }
 
@@ -226,13 +214,9 @@ class FourAffairsScenarioIT {
 
     // 决, round 1: five owners vote, the quorum is missed
     assertThat(instance).isWaitingAt("vote-period");
-    if (REAL_MAIL) {   // 张建国 votes with the code mailed to him; the others get theirs from the council
-      assertThat(vote(topic, "hxy-o01", null, mailedCode(topic, "zhang.jianguo@gridloop.example"), "yes")
-          .getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    } else {
-      assertThat(vote(topic, "hxy-o01", null, code(topic, "hxy-o01", "luoyan"), "yes").getStatusCode())
-          .isEqualTo(HttpStatus.CREATED);
-    }
+    // 张建国 votes with the code mailed to him; the others get theirs from the council
+    assertThat(vote(topic, "hxy-o01", null, mailedCode(topic, "zhang.jianguo@gridloop.example"), "yes")
+        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
     for (String owner : List.of("hxy-o02", "hxy-o03", "hxy-o12", "hxy-o13")) {
       assertThat(vote(topic, owner, null, code(topic, owner, "luoyan"), "yes").getStatusCode())
           .isEqualTo(HttpStatus.CREATED);
@@ -304,6 +288,8 @@ class FourAffairsScenarioIT {
     assertThat(result.get("passed").asBoolean()).isTrue();
     assertThat(get(topic).at("/vote/rounds").size()).isEqualTo(2);
     assertThat(get(topic).at("/vote/rounds/0/result/quorumMet").asBoolean()).isFalse();
+    assertThat(mailsTo(PROPOSER, topic).stream().map(this::body)).as("the proposer hears the vote passed")
+        .anyMatch(b -> b.contains("表决通过") && b.contains("passed"));
 
     // 办: one item by the property company, one that needs the housing bureau (a linked case)
     scenario.complete(plan, Map.of("plan", SpinValues.jsonValue("""
@@ -379,12 +365,10 @@ class FourAffairsScenarioIT {
     assertThat(archived.at("/consultation/minutesSummary").asText()).contains("楼道灯");
     assertThat(archived.at("/proposer/name").asText()).isEqualTo("周**");
     assertThat(archived.toString()).doesNotContain(PROPOSER).doesNotContain("周小敏");
-    if (REAL_MAIL) {
-      assertThat(mailsTo("zhang.jianguo@gridloop.example", topic).stream().map(this::body))
-          .filteredOn(b -> b.contains("hxy-o01") && b.contains("/votes")).hasSize(2);   // one code a round
-      assertThat(mailsTo("luo.yan@gridloop.example", topic)).isNotEmpty();
-      assertThat(mailsTo(PROPOSER, topic).stream().map(this::body)).anyMatch(b -> b.contains("/evaluations"));
-    }
+    assertThat(mailsTo("zhang.jianguo@gridloop.example", topic).stream().map(this::body))
+        .filteredOn(b -> b.contains("hxy-o01") && b.contains("/votes")).hasSize(2);   // one code a round
+    assertThat(mailsTo("luo.yan@gridloop.example", topic)).isNotEmpty();
+    assertThat(mailsTo(PROPOSER, topic).stream().map(this::body)).anyMatch(b -> b.contains("/evaluations"));
     passed();
   }
 
@@ -499,9 +483,7 @@ class FourAffairsScenarioIT {
     assertThat(result.get("approvalByHeadcount").asBoolean()).isFalse();
     assertThat(result.get("reason").asText()).contains("同意未达到规定比例").contains("> 1/2");
     assertThat(record.get("stage").asText()).isEqualTo("notPassed");
-    if (REAL_MAIL) {
-      assertThat(mailsTo(PROPOSER, topic).stream().map(this::body)).anyMatch(b -> b.contains("343.30"));
-    }
+    assertThat(mailsTo(PROPOSER, topic).stream().map(this::body)).anyMatch(b -> b.contains("343.30"));
     passed();
   }
 

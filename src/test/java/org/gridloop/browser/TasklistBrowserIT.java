@@ -196,6 +196,9 @@ class TasklistBrowserIT {
     browser.until("Tasklist's own labels in Chinese",
         d -> browser.pageText().contains("请在列表中选择一个任务"));
     assertThat(browser.pageText()).contains("发起流程").doesNotContain("Start process", "Select a task in the list");
+    // Relative dates follow the language too (GridLoop's gridloop-locale.js): "1 天后", not "in a day".
+    browser.until("due dates in Chinese", d -> browser.pageText().contains("天后"));
+    assertThat(browser.pageText()).doesNotContain("in a day");
     browser.screenshot("filters-zh");
 
     TaskForm form = tasklist.openTask(task.getId());

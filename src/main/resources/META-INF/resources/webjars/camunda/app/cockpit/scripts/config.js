@@ -9,7 +9,7 @@
  *    scripts/gridloop-locale.js keeps dates (moment) in that same language.
  */
 export default {
-  customScripts: ['scripts/gridloop-locale.js', 'scripts/gridloop-sla.js'],
+  customScripts: ['../gridloop-locale.js', 'scripts/gridloop-sla.js'],
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'

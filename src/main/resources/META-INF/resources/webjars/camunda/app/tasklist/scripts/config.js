@@ -7,7 +7,7 @@
  * same language.
  */
 export default {
-  customScripts: ['scripts/gridloop-locale.js'],
+  customScripts: ['../gridloop-locale.js'],
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'

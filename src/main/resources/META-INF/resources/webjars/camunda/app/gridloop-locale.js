@@ -1,6 +1,6 @@
 /*
- * GridLoop: dates in the browser's language (Tasklist and Cockpit load this file as a custom
- * script; the copies in app/tasklist/scripts and app/cockpit/scripts are the same).
+ * GridLoop: dates in the browser's language (Tasklist and Cockpit both load this one file as a
+ * custom script, '../gridloop-locale.js' from their config.js).
  *
  * The webapps load the preferred locale (zh) and the fallback (en) side by side, and each
  * loaded file registers its dateLocales with moment, which makes that locale moment's global one:

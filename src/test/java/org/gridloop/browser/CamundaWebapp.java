@@ -38,12 +38,18 @@ abstract class CamundaWebapp {
 
   /** Logs in on the login page and waits until the webapp has left it. */
   void logIn(String user, String password) {
-    WebElement name = browser.visible(USERNAME);
-    name.clear();
-    name.sendKeys(user);
-    WebElement secret = browser.visible(PASSWORD);
-    secret.clear();
-    secret.sendKeys(password);
+    // The login form may still be re-rendering (Angular, autofocus) when typing starts, so keys can
+    // land in the wrong field: type, check both fields, and type again if they are not as meant.
+    browser.until("the login form to hold " + user + "'s credentials", d -> {
+      WebElement name = browser.visible(USERNAME);
+      name.clear();
+      name.sendKeys(user);
+      WebElement secret = browser.visible(PASSWORD);
+      secret.clear();
+      secret.sendKeys(password);
+      return user.equals(browser.visible(USERNAME).getDomProperty("value"))
+          && password.equals(browser.visible(PASSWORD).getDomProperty("value"));
+    });
     browser.click(LOG_IN);
     browser.until("the login page to close for " + user, ExpectedConditions.and(
         ExpectedConditions.invisibilityOfElementLocated(LOGIN_FORM),

@@ -6,56 +6,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.gridloop.casework.CaseRecords;
-import org.gridloop.intake.CaseIntake;
-import org.gridloop.support.CaseScenario;
 import org.gridloop.support.GridLoopIntegrationTest;
 import org.gridloop.support.TestLogins;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A district supervisor watches deadlines in Camunda Cockpit, on GridLoop's SLA dashboard, in a
  * real (headless Debian) chromium. Screenshots: {@code target/screenshots/CockpitBrowserIT.<test>/}.
  */
 @GridLoopIntegrationTest
-class CockpitBrowserIT {
-
-  @RegisterExtension BrowserExtension browsers = new BrowserExtension();
-
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
-  @Autowired IdentityService identity;
-  @Autowired CaseIntake intake;
-  @Autowired CaseRecords records;
-  BrowserCases cases;
-  CaseScenario scenario;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    ClockUtil.reset();
-    cases = new BrowserCases(intake, engine);
-    scenario = cases.scenario();
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+class CockpitBrowserIT extends BrowserScenario {
 
   @Test
   void aSupervisorFindsACaseWhoseDepartmentMissedItsReportInAmongTheEscalations() {

@@ -5,26 +5,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.gridloop.casework.CaseRecords;
-import org.gridloop.intake.CaseIntake;
-import org.gridloop.support.CaseScenario;
 import org.gridloop.support.GridLoopIntegrationTest;
 import org.gridloop.support.TestLogins;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Staff work cases in Camunda Tasklist, in a real (headless Debian) chromium: GridLoop's filters,
@@ -32,36 +20,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Screenshots of every step: {@code target/screenshots/TasklistBrowserIT.<test>/}.
  */
 @GridLoopIntegrationTest
-class TasklistBrowserIT {
+class TasklistBrowserIT extends BrowserScenario {
 
   // GridLoop's shared Tasklist filters (org.gridloop.sla.TasklistFilters)
   static final String MY_GROUPS = "本组待办 My groups' tasks";
   static final String OVERDUE = "已超时 Overdue";
   static final String[] GRID_WORKER_FILTERS = {
       "我的待办 My tasks", MY_GROUPS, "即将超时 Due within 24 h", OVERDUE};
-
-  @RegisterExtension BrowserExtension browsers = new BrowserExtension();
-
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
-  @Autowired IdentityService identity;
-  @Autowired CaseIntake intake;
-  @Autowired CaseRecords records;
-  BrowserCases cases;
-  CaseScenario scenario;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    ClockUtil.reset();
-    cases = new BrowserCases(intake, engine);
-    scenario = cases.scenario();
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aGridWorkerOpensACaseFromTheOverdueFilterCallsTheStreetAndTheCaseMovesOn() {

@@ -3,7 +3,9 @@ package org.gridloop.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -18,15 +20,16 @@ import org.gridloop.org.GroupIds;
  * What each role may do in Camunda, as group authorizations. Staff see and work only the tasks
  * of their own groups: the engine grants a candidate group READ and TASK_WORK on each task it is
  * a candidate for (default authorizations), so nothing wider is granted here. Supervisors read
- * everything in Cockpit; process owners deploy and read definitions; only administrators
- * (camunda-admin) manage users, groups and authorizations.
+ * everything in Cockpit; process owners deploy and read definitions; administrators
+ * (camunda-admin) hold every permission on every resource type, and only they manage users,
+ * groups and authorizations.
  */
 public final class RoleAuthorizations {
 
   /** One grant: a group may do these things to a resource (ANY = every instance). */
   record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {}
 
-  static final List<Grant> GRANTS = List.of(
+  static final List<Grant> GRANTS = Stream.concat(Stream.of(
       // Every staff member: Tasklist, and the names of colleagues and groups.
       new Grant(GroupIds.STAFF, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
       new Grant(GroupIds.STAFF, Resources.USER, ANY, Permissions.READ),
@@ -50,7 +53,11 @@ public final class RoleAuthorizations {
           Permissions.CREATE, Permissions.READ, Permissions.DELETE),
       new Grant(GroupIds.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
       new Grant(GroupIds.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ),
-      new Grant(GroupIds.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+      new Grant(GroupIds.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ)),
+      // Administrators: everything on every resource type. Camunda gives camunda-admin no bypass in
+      // queries or in the Admin webapp: without these grants its members see only themselves.
+      Arrays.stream(Resources.values()).map(resource -> new Grant(GroupIds.ADMINS, resource, ANY, Permissions.ALL)))
+      .toList();
 
   private RoleAuthorizations() {}
 

@@ -5,9 +5,11 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.spin.json.SpinJsonNode;
+import org.gridloop.deploy.PublishedToModels;
 import org.springframework.stereotype.Component;
 
 /** Reads case variables whatever shape Tasklist, the API or a test gave them. */
+@PublishedToModels
 @Component("caseVars")
 public class CaseVariables {
 
@@ -15,6 +17,7 @@ public class CaseVariables {
    * A list of codes from a comma-separated string, a collection or a JSON array (what a Camunda
    * Forms checklist submits); blanks and repeats dropped, order kept.
    */
+  @PublishedToModels
   public List<String> list(Object value) {
     LinkedHashSet<String> codes = new LinkedHashSet<>();
     if (value instanceof SpinJsonNode json) {

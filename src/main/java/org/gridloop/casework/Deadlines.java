@@ -3,6 +3,7 @@ package org.gridloop.casework;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gridloop.deploy.PublishedToModels;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * expressions: {@code camunda:dueDate="${deadlines.dueIn(gridHandlingDeadline)}"}. Uses the engine
  * clock, so tests that move it move deadlines too.
  */
+@PublishedToModels
 @Component("deadlines")
 public class Deadlines {
 
@@ -24,6 +26,7 @@ public class Deadlines {
   }
 
   /** Now (engine clock) plus the duration; null when the step has no deadline. */
+  @PublishedToModels
   public Date dueIn(String isoDuration) {
     if (isoDuration == null || isoDuration.isBlank()) {
       return null;
@@ -32,6 +35,7 @@ public class Deadlines {
   }
 
   /** The delay of the reminder: the configured share (80 %) of the deadline, as an ISO duration. */
+  @PublishedToModels
   public String reminderAfter(String isoDuration) {
     long seconds = Math.max(1, Math.round(parse(isoDuration).getSeconds() * reminderShare));
     return Duration.ofSeconds(seconds).toString();

@@ -2,12 +2,14 @@ package org.gridloop.deliberation;
 
 import org.gridloop.casework.CaseRecords;
 import org.gridloop.casework.CaseStatus;
+import org.gridloop.deploy.PublishedToModels;
 import org.springframework.stereotype.Component;
 
 /**
  * What became of a plan item's linked grid-call case, for the four-affairs model's gateway
  * {@code ${linkedCases.rejected(linkedCaseNumber)}}: the flow decision stays in the model.
  */
+@PublishedToModels
 @Component("linkedCases")
 public class LinkedCases {
 
@@ -18,6 +20,7 @@ public class LinkedCases {
   }
 
   /** Whether the street rejected the case as invalid (it then comes back to the council). */
+  @PublishedToModels
   public boolean rejected(String caseNumber) {
     return cases.find(caseNumber).map(c -> CaseStatus.REJECTED.equals(c.status())).orElse(false);
   }

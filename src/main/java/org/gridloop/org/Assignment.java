@@ -1,5 +1,6 @@
 package org.gridloop.org;
 
+import org.gridloop.deploy.PublishedToModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * {@code camunda:candidateGroups="${assignment.gridGroup(gridId)}"}. Unknown units fail the
  * step loudly (an incident in Cockpit) instead of creating a task nobody can see.
  */
+@PublishedToModels
 @Component("assignment")
 public class Assignment {
 
@@ -16,22 +18,26 @@ public class Assignment {
     this.organisation = organisation;
   }
 
+  @PublishedToModels
   public String gridGroup(String gridId) {
     organisation.locateGrid(gridId).orElseThrow(() -> unknown("grid", gridId));
     return GroupIds.grid(gridId);
   }
 
+  @PublishedToModels
   public String streetGroup(String streetId) {
     organisation.streets().stream().filter(s -> s.id().equals(streetId)).findFirst()
         .orElseThrow(() -> unknown("street", streetId));
     return GroupIds.street(streetId);
   }
 
+  @PublishedToModels
   public String departmentGroup(String code) {
     organisation.department(code).orElseThrow(() -> unknown("department", code));
     return GroupIds.department(code);
   }
 
+  @PublishedToModels
   public String councilGroup(String unitId) {
     if (!organisation.councilUnits().containsKey(unitId)) {
       throw unknown("council unit", unitId);

@@ -23,8 +23,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -54,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @GridLoopIntegrationTest
 class MailDeliveryIT {
 
-  private static final String RESIDENT = "resident@example.com";
+  private static final String RESIDENT = MailTestSteps.RESIDENT;
   private static final String PROCESS = "test-mail-case";
   private static final String QUEUE_AND_END = "test-mail-closing-step";
   private static final AtomicInteger CASES = new AtomicInteger();
@@ -76,31 +74,8 @@ class MailDeliveryIT {
   private GreenMail smtp;
   private final List<String> caseNumbers = new ArrayList<>();
 
-  /** A case step (a JavaDelegate) that queues a mail: runs inside the engine's command. */
-  public static class QueueMailStep implements JavaDelegate {
-    static MailService mail;
-
-    @Override
-    public void execute(DelegateExecution execution) {
-      mail.queue("case-closed", Map.of("caseNumber", execution.getBusinessKey(),
-          "statusUrl", mail.link("/api/cases/" + execution.getBusinessKey())), List.of(RESIDENT),
-          execution.getProcessInstanceId());
-    }
-  }
-
-  /** A later step of the same transaction that fails when asked to. */
-  public static class FailWhenAsked implements JavaDelegate {
-    @Override
-    public void execute(DelegateExecution execution) {
-      if (Boolean.TRUE.equals(execution.getVariable("fail"))) {
-        throw new IllegalStateException("the case step failed");
-      }
-    }
-  }
-
   @BeforeEach
   void setUp() {
-    QueueMailStep.mail = mail;
     deployTestProcesses();
     smtp = startSmtp();
   }
@@ -314,13 +289,13 @@ class MailDeliveryIT {
   @Test
   void aMailQueuedByACaseStepIsPartOfThatStepsTransaction() throws Exception {
     String failing = newCaseNumber();
-    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROCESS, failing, Map.of("status", "open", "fail", true)))
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROCESS, failing, Map.of("status", "open", "fail", true, "skipMail", false)))
         .hasMessageContaining("the case step failed");
     assertThat(outbox.search(null, failing, 10)).isEmpty();
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(failing).count()).isZero();
 
     String passing = newCaseNumber();
-    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS, passing, Map.of("status", "open", "fail", false));
+    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS, passing, Map.of("status", "open", "fail", false, "skipMail", false));
     OutboxMail queued = onlyMailOf(passing);
     assertThat(queued.status()).isEqualTo(MailStatus.QUEUED);
     assertThat(job(queued).getProcessInstanceId()).isEqualTo(instance.getId());
@@ -475,20 +450,20 @@ class MailDeliveryIT {
         .camundaHistoryTimeToLive(1)
         .startEvent()
         .exclusiveGateway("mail-or-not")
-          .condition("mail", "${execution.getVariable('skipMail') != true}")
-          .serviceTask("queue-mail").name("发邮件 Queue mail").camundaClass(QueueMailStep.class.getName())
-          .serviceTask("may-fail").name("可能失败 May fail").camundaClass(FailWhenAsked.class.getName())
+          .condition("mail", "${skipMail != true}")
+          .serviceTask("queue-mail").name("发邮件 Queue mail").camundaDelegateExpression("${testQueueMail}")
+          .serviceTask("may-fail").name("可能失败 May fail").camundaDelegateExpression("${testFailWhenAsked}")
           .exclusiveGateway("joined")
           .userTask("work").name("办理 Work")
           .endEvent()
         .moveToNode("mail-or-not")
-          .condition("no mail", "${execution.getVariable('skipMail') == true}")
+          .condition("no mail", "${skipMail == true}")
           .connectTo("joined")
         .done();
     BpmnModelInstance queueAndEnd = Bpmn.createExecutableProcess(QUEUE_AND_END).name("办结并告知 Close and notify")
         .camundaHistoryTimeToLive(1)
         .startEvent()
-        .serviceTask("notify-closed").name("告知已办结 Notify closed").camundaClass(QueueMailStep.class.getName())
+        .serviceTask("notify-closed").name("告知已办结 Notify closed").camundaDelegateExpression("${testQueueMail}")
         .endEvent()
         .done();
     repository.createDeployment().name("mail-it").enableDuplicateFiltering(true)

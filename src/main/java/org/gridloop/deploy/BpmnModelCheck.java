@@ -92,7 +92,9 @@ final class BpmnModelCheck {
       Attr attribute = (Attr) attributes.item(i);
       String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
       String value = attribute.getValue();
-      boolean camunda = CAMUNDA.equals(attribute.getNamespaceURI()) || ACTIVITI.equals(attribute.getNamespaceURI());
+      // camunda:class="…" on a BPMN element, or class="…" on a camunda: element (a listener) alike
+      boolean camunda = CAMUNDA.equals(attribute.getNamespaceURI()) || ACTIVITI.equals(attribute.getNamespaceURI())
+          || (attribute.getNamespaceURI() == null && CAMUNDA.equals(element.getNamespaceURI()));
       if (ACTIVITI.equals(attribute.getNamespaceURI())) {
         problems.add(new ModelProblem(resource, where, "attribute activiti:" + name + ": use the camunda: namespace"));
       }

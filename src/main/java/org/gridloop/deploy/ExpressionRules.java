@@ -94,7 +94,7 @@ public final class ExpressionRules {
   }
 
   private static boolean isFilterFunction(Node node) {
-    if (node instanceof AstFunction function) {
+    if (node instanceof AstFunction function && !"dateTime".equals(function.getName())) {
       return Set.of("currentUser", "currentUserGroups", "now").contains(function.getName())
           && function.getParamCount() == 0;
     }
@@ -188,9 +188,9 @@ public final class ExpressionRules {
       String name = propertyName(target);
       Node base = target.getChild(0);
       if (!(base instanceof AstIdentifier bean) || !beans.isBean(bean.getName())) {
-        return Optional.of("method call " + (name == null ? "[…]" : name) + "(…) on something other than a "
+        return problem(base).or(() -> Optional.of("method call " + (name == null ? "[…]" : name) + "(…) on something other than a "
             + "published bean: expressions may call methods of GridLoop's published beans only "
-            + "(see README, \"Published beans\")");
+            + "(see README, \"Published beans\")"));
       }
       if (name == null || !beans.methods(bean.getName()).contains(name)) {
         return Optional.of("bean '" + bean.getName() + "' publishes no method " + (name == null ? "[…]" : name)

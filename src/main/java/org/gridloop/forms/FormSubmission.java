@@ -29,8 +29,8 @@ public final class FormSubmission {
     Object evaluate(String feel, Map<String, Object> data);
   }
 
-  /** Whether the organisation has a unit of this kind (department, grid, street, community) and id. */
-  public interface Units {
+  /** Whether a thing of this kind (department, grid, street, community, council, category) exists. */
+  public interface Directory {
     boolean exists(String kind, String id);
   }
 
@@ -55,11 +55,11 @@ public final class FormSubmission {
   private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
 
   private final Conditions conditions;
-  private final Units units;
+  private final Directory directory;
 
-  public FormSubmission(Conditions conditions, Units units) {
+  public FormSubmission(Conditions conditions, Directory directory) {
     this.conditions = conditions;
-    this.units = units;
+    this.directory = directory;
   }
 
   /**
@@ -139,9 +139,12 @@ public final class FormSubmission {
         problems.add(new Problem(name + "." + key, "is not a field of this form"));
       }
     }
-    // Inside a list, conditions see the item's own fields first, then the form's data.
+    // Inside a list, conditions see the item's own fields first, then the form's data; as in
+    // form-js, `this` is the item and `parent` the data around it.
     Map<String, Object> scope = new HashMap<>(outer);
     scope.putAll(item);
+    scope.put("this", item);
+    scope.put("parent", outer);
     Map<String, Object> accepted = new LinkedHashMap<>();
     visit(field.children(), item, Map.of(), scope, name + ".", false, accepted, problems);
     return accepted;
@@ -168,10 +171,10 @@ public final class FormSubmission {
       }
       default -> text(field, value, name, problems);
     }
-    if (problems.size() == before && field.organisationUnit() != null && !isEmpty(value)) {
+    if (problems.size() == before && field.refersTo() != null && !isEmpty(value)) {
       for (Object id : value instanceof Collection<?> many ? many : List.of(value)) {
-        if (!units.exists(field.organisationUnit(), String.valueOf(id))) {
-          problems.add(new Problem(name, "unknown " + field.organisationUnit() + " '" + id + "' in the organisation"));
+        if (!directory.exists(field.refersTo(), String.valueOf(id))) {
+          problems.add(new Problem(name, "unknown " + field.refersTo() + " '" + id + "'"));
         }
       }
     }

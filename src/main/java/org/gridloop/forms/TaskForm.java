@@ -28,11 +28,12 @@ public record TaskForm(List<Field> fields) {
    * @param hide the FEEL condition (without its leading {@code =}) under which it is hidden, or null
    * @param options the values a choice may take when the form lists them, else null
    * @param optionsKey the variable holding the choices ({@code valuesKey}), else null
-   * @param organisationUnit the custom property {@code organisationUnit}: the value names a unit of
-   *     this kind of the organisation (department, grid, street, community), else null
+   * @param refersTo the custom property {@code refersTo} (Modeler: Custom properties): the value must
+   *     name an existing thing of this kind (department, grid, street, community, council, category),
+   *     else null
    */
   public record Field(String type, String key, String label, boolean settable, String hide, Rules rules,
-      Set<String> options, String optionsKey, String organisationUnit, String subtype, Integer decimalDigits,
+      Set<String> options, String optionsKey, String refersTo, String subtype, Integer decimalDigits,
       List<Field> children) {
 
     boolean isInput() {
@@ -115,7 +116,7 @@ public record TaskForm(List<Field> fields) {
           integer(validate, "minLength"), integer(validate, "maxLength"), text(validate, "pattern"),
           decimal(validate, "min"), decimal(validate, "max"), text(validate, "validationType")) : Rules.NONE;
       fields.add(new Field(type, key, text(component, "label"), settable, hide, rules, options,
-          text(component, "valuesKey"), text(component.path("properties"), "organisationUnit"),
+          text(component, "valuesKey"), text(component.path("properties"), "refersTo"),
           text(component, "subtype"), integer(component, "decimalDigits"),
           container ? fields(component.path("components")) : List.of()));
     }

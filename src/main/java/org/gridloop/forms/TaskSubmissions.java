@@ -21,7 +21,9 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.gridloop.casework.CategoryCatalogue;
 import org.gridloop.org.Organisation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +38,13 @@ public class TaskSubmissions {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Organisation organisation;
+  private final ObjectProvider<CategoryCatalogue> categories;
   private final Map<String, TaskForm> forms = new ConcurrentHashMap<>();
 
-  public TaskSubmissions(Organisation organisation) {
+  /** @param categories lazily: the catalogue reads the deployed decisions, so it needs the engine this guards */
+  public TaskSubmissions(Organisation organisation, ObjectProvider<CategoryCatalogue> categories) {
     this.organisation = organisation;
+    this.categories = categories;
   }
 
   /**
@@ -76,7 +81,7 @@ public class TaskSubmissions {
     }
     Map<String, Object> current = new LinkedHashMap<>();
     task.getVariables().forEach((name, value) -> current.put(name, plainQuietly(value)));
-    FormSubmission.Result result = new FormSubmission(feel(context), this::unitExists).check(form, plain, current);
+    FormSubmission.Result result = new FormSubmission(feel(context), this::exists).check(form, plain, current);
     if (!result.ok()) {
       throw new BadUserRequestException("Invalid submission for task '" + step + "': " + String.join("; ",
           result.problems().stream().map(FormSubmission.Problem::toString).toList()));
@@ -100,13 +105,14 @@ public class TaskSubmissions {
         text -> TaskForm.parse(bytes));
   }
 
-  private boolean unitExists(String kind, String id) {
+  private boolean exists(String kind, String id) {
     return switch (kind) {
       case "department" -> organisation.department(id).isPresent();
       case "grid" -> organisation.locateGrid(id).isPresent();
       case "street" -> organisation.streets().stream().anyMatch(s -> s.id().equals(id));
       case "community" -> organisation.communities().anyMatch(c -> c.id().equals(id));
       case "council" -> organisation.councilUnits().containsKey(id);
+      case "category" -> categories.getObject().find(id).isPresent();
       default -> false;
     };
   }

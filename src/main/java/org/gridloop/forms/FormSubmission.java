@@ -94,10 +94,11 @@ public final class FormSubmission {
           accepted.put(field.key(), items);
         }
       } else if (field.isInput() && !hidden && field.settable()) {
-        boolean sent = submitted.containsKey(field.key());
-        Object value = sent ? submitted.get(field.key()) : current.get(field.key());
+        // Judged on what was sent, as the form sends every field it shows (prefilled ones too): a value
+        // left from an earlier round does not answer a required field now.
+        Object value = submitted.get(field.key());
         check(field, value, prefix + field.key(), data, problems);
-        if (sent) {
+        if (submitted.containsKey(field.key())) {
           accepted.put(field.key(), value);
         }
       }

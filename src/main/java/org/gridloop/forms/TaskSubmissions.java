@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -50,7 +52,7 @@ public class TaskSubmissions {
   /**
    * The variables to set for this submission, typed as the engine stores them.
    *
-   * @throws BadUserRequestException (400) naming every refused field
+   * @throws InvalidSubmission (400 through REST) naming every refused field
    */
   public Map<String, Object> accept(CommandContext context, String taskId, Map<String, Object> submitted) {
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
@@ -58,48 +60,57 @@ public class TaskSubmissions {
       return submitted; // the engine answers 404 itself
     }
     Map<String, Object> given = submitted == null ? Map.of() : submitted;
-    TaskForm form = formOf(context, taskId);
     String step = task.getTaskDefinitionKey();
+    TaskForm form = formOf(context, taskId, step);
     if (form == null) {
       if (!given.isEmpty()) {
-        throw new BadUserRequestException("Task '" + step + "' has no form: it takes no variables ("
-            + String.join(", ", given.keySet()) + ")");
+        throw new InvalidSubmission(step, given.keySet().stream().map(name -> name + ": the task has no form, "
+            + "it takes no variables").toList(), List.copyOf(given.keySet()));
       }
       return given;
     }
     Map<String, Object> plain = new LinkedHashMap<>();
-    StringBuilder refusedTypes = new StringBuilder();
-    given.forEach((name, value) -> {
+    List<FormSubmission.Problem> refusedTypes = new ArrayList<>();
+    given.keySet().forEach(name -> {
       try {
-        plain.put(name, plain(value));
+        plain.put(name, plain(typed(given, name)));
       } catch (IllegalArgumentException e) {
-        refusedTypes.append(refusedTypes.isEmpty() ? "" : "; ").append(name).append(": ").append(e.getMessage());
+        refusedTypes.add(new FormSubmission.Problem(name, e.getMessage()));
       }
     });
     if (!refusedTypes.isEmpty()) {
-      throw new BadUserRequestException("Invalid submission for task '" + step + "': " + refusedTypes);
+      throw invalid(step, refusedTypes);
     }
     Map<String, Object> current = new LinkedHashMap<>();
     task.getVariables().forEach((name, value) -> current.put(name, plainQuietly(value)));
     FormSubmission.Result result = new FormSubmission(feel(context), this::exists).check(form, plain, current);
     if (!result.ok()) {
-      throw new BadUserRequestException("Invalid submission for task '" + step + "': " + String.join("; ",
-          result.problems().stream().map(FormSubmission.Problem::toString).toList()));
+      throw invalid(step, result.problems());
     }
     Map<String, Object> accepted = new LinkedHashMap<>();
     result.accepted().forEach((name, value) -> accepted.put(name,
-        value instanceof Collection<?> || value instanceof Map<?, ?> ? json(value) : given.get(name)));
+        value instanceof Collection<?> || value instanceof Map<?, ?> ? json(value) : typed(given, name)));
     return accepted;
   }
 
-  private TaskForm formOf(CommandContext context, String taskId) {
+  /** A variable as sent, without deserializing it (a VariableMap would, for an object sent serialized). */
+  private static Object typed(Map<String, Object> variables, String name) {
+    return variables instanceof VariableMap map ? map.getValueTyped(name) : variables.get(name);
+  }
+
+  private static InvalidSubmission invalid(String step, List<FormSubmission.Problem> problems) {
+    return new InvalidSubmission(step, problems.stream().map(FormSubmission.Problem::toString).toList(),
+        problems.stream().map(FormSubmission.Problem::field).distinct().toList());
+  }
+
+  private TaskForm formOf(CommandContext context, String taskId, String step) {
     byte[] bytes;
     try (InputStream in = new GetDeployedTaskFormCmd(taskId).execute(context)) {
       bytes = in.readAllBytes();
     } catch (BadUserRequestException e) {
       return null; // no form key and no form reference
     } catch (ProcessEngineException | IOException e) {
-      throw new BadUserRequestException("The form of task " + taskId + " cannot be read: " + e.getMessage(), e);
+      throw new InvalidSubmission(step, List.of("the task's form cannot be read: " + e.getMessage()), List.of());
     }
     return forms.computeIfAbsent(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
         text -> TaskForm.parse(bytes));

@@ -18,9 +18,9 @@ import org.gridloop.forms.TaskSubmissions;
 
 /**
  * The engine's task service with GridLoop's rules for staff (see {@link StaffCaller}): completing
- * or resolving a task sets only what the task's form lets them set ({@link TaskSubmissions}); BPMN
- * errors and escalations thrown from a task, which carry variables past the form, are the
- * administrator's. Staff hold TASK_WORK on their groups' tasks (claim, complete), not UPDATE, so the
+ * a task sets only what the task's form lets them set ({@link TaskSubmissions}); BPMN errors and
+ * escalations thrown from a task, and resolving a delegated one, which carry variables past the
+ * form, are the administrator's. Staff hold TASK_WORK on their groups' tasks (claim, complete), not UPDATE, so the
  * engine refuses them the rest (variables, due dates, names); two harmless changes Tasklist offers
  * are let through here: giving back a task one holds (unclaim) and one's own follow-up date.
  */
@@ -45,10 +45,18 @@ class CheckedTaskService extends TaskServiceImpl {
         deserializeValues).execute(context));
   }
 
+  /** Staff cannot delegate (TASK_ASSIGN is not theirs), so resolving a delegated task is the administrator's. */
   @Override
   public void resolveTask(String taskId, Map<String, Object> variables) {
-    commandExecutor.execute(context -> new ResolveTaskCmd(taskId, checked(context, taskId, variables))
-        .execute(context));
+    commandExecutor.execute(context -> {
+      refuseStaff(context, "resolve delegated tasks");
+      return new ResolveTaskCmd(taskId, variables).execute(context);
+    });
+  }
+
+  @Override
+  public void resolveTask(String taskId) {
+    resolveTask(taskId, null);
   }
 
   @Override

@@ -92,9 +92,9 @@ class FormSubmissionTests {
         .containsExactly("departments");
     assertThat(submit("street-acceptance", Map.of("streetDecision", "summon", "departments", List.of("water", "housing")))
         .ok()).isTrue();
-    // Prefilled by the routing rules: the form shows and submits them.
-    assertThat(submit("street-acceptance", Map.of("streetDecision", "summon"), Map.of("departments", List.of("urban")))
-        .ok()).isTrue();
+    // Prefilled by the routing rules, the form shows and submits them; a client that leaves them out summons nobody.
+    assertThat(refusedFields(submit("street-acceptance", Map.of("streetDecision", "summon"),
+        Map.of("departments", List.of("urban"))))).containsExactly("departments");
   }
 
   @Test
@@ -122,6 +122,9 @@ class FormSubmissionTests {
     assertThat(refusedFields(submit("call-back", Map.of("rating", "unsatisfied")))).containsExactly("unsatisfiedReason");
     assertThat(submit("call-back", Map.of("rating", "unsatisfied", "unsatisfiedReason", "灯又坏了 Out again")).ok()).isTrue();
     assertThat(submit("call-back", Map.of("rating", "satisfied", "ratingComment", "谢谢")).ok()).isTrue();
+    // A reason left from an earlier round does not answer for this one.
+    assertThat(refusedFields(submit("call-back", Map.of("rating", "unsatisfied"),
+        Map.of("unsatisfiedReason", "上次的理由 Last round's reason")))).containsExactly("unsatisfiedReason");
   }
 
   @Test

@@ -165,7 +165,8 @@ public class MailService {
         }
         String address = raw.strip();
         if (!isAddress(address)) {
-          LOG.warn("Mail '{}': skipping malformed address '{}'", template, address);
+          // not the address itself: it may be a resident's, and logs are no place for contact data
+          LOG.warn("Mail '{}': skipping a malformed address ({} characters)", template, address.length());
           continue;
         }
         unique.putIfAbsent(address.toLowerCase(Locale.ROOT), address);

@@ -61,6 +61,12 @@ final class Tasklist extends CamundaWebapp {
 
   /** Opens a task of the current filter's list and waits for its form. */
   TaskForm openTask(String taskId) {
+    selectTask(taskId);
+    return new TaskForm(browser);
+  }
+
+  /** Selects a task of the current filter's list (its tab that was open stays open). */
+  void selectTask(String taskId) {
     By link = taskInList(taskId);
     browser.until("task " + taskId + " in the list of filter '" + activeFilterQuietly() + "' (the list shows "
         + browser.driver().findElements(By.cssSelector("ol.tasks-list li.task")).size() + " tasks)",
@@ -68,7 +74,14 @@ final class Tasklist extends CamundaWebapp {
     browser.click(link);
     browser.until("task " + taskId + " to be the selected one", ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("ol.tasks-list li.task.active h4.task a[href='#/?task=" + taskId + "']")));
-    return new TaskForm(browser);
+  }
+
+  /** Opens the task's tab with this label (Tasklist's Form, History…, GridLoop's 回访联系 Contact). */
+  void openTab(String label) {
+    String tabs = "//div[contains(@class,'tabbed-content')]//ul[contains(@class,'nav-tabs')]/li";
+    browser.click(By.xpath(tabs + "/a[normalize-space(.)='" + label + "']"));
+    browser.until("the tab '" + label + "' to be the active one", ExpectedConditions.presenceOfElementLocated(
+        By.xpath(tabs + "[contains(@class,'active')]/a[normalize-space(.)='" + label + "']")));
   }
 
   /** Claims the open task (Tasklist completes only tasks assigned to the user). */

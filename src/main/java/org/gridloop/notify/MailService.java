@@ -78,8 +78,9 @@ public class MailService {
   }
 
   /**
-   * Queues a mail that carries a secret (an owner's vote code): delivered like any other, but the
-   * outbox keeps its body only until it is sent, so administrators never read the secret there.
+   * Queues a mail that carries a secret (an owner's vote code, a reporter's token link): delivered
+   * like any other, but the outbox keeps its body only until it is sent, so administrators never
+   * read the secret there.
    */
   public void queueConfidential(String template, Map<String, ?> model, Collection<String> to, String processInstanceId) {
     queue(template, model, to, processInstanceId, true);

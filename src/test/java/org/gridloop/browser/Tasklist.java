@@ -54,9 +54,16 @@ final class Tasklist extends CamundaWebapp {
         "[cam-tasks] > div.loader.ng-hide")).isEmpty());
   }
 
-  /** The link of a task in the list (Tasklist links each task as {@code #/?task=<id>}). */
+  /**
+   * The link of a task in the list (Tasklist links each task as {@code #/?task=<id>}, followed by
+   * {@code &detailsTab=<tab>} once a tab other than the form was chosen).
+   */
   By taskInList(String taskId) {
-    return By.cssSelector("ol.tasks-list li.task h4.task a[href='#/?task=" + taskId + "']");
+    return By.cssSelector(taskLink("ol.tasks-list li.task h4.task", taskId));
+  }
+
+  private static String taskLink(String within, String taskId) {
+    return within + " a[href='#/?task=" + taskId + "'], " + within + " a[href^='#/?task=" + taskId + "&']";
   }
 
   /** Opens a task of the current filter's list and waits for its form. */
@@ -73,7 +80,7 @@ final class Tasklist extends CamundaWebapp {
         ExpectedConditions.presenceOfElementLocated(link));
     browser.click(link);
     browser.until("task " + taskId + " to be the selected one", ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("ol.tasks-list li.task.active h4.task a[href='#/?task=" + taskId + "']")));
+        By.cssSelector(taskLink("ol.tasks-list li.task.active h4.task", taskId))));
   }
 
   /** Opens the task's tab with this label (Tasklist's Form, History…, GridLoop's 回访联系 Contact). */

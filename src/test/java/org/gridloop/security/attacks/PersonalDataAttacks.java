@@ -3,8 +3,11 @@ package org.gridloop.security.attacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +15,16 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.gridloop.casework.CaseRecords;
 import org.gridloop.intake.CaseIntake;
 import org.gridloop.support.CaseScenario;
 import org.gridloop.support.GridLoopIntegrationTest;
+import org.gridloop.support.ReceivedMail;
 import org.gridloop.support.ResidentCases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -33,6 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @GridLoopIntegrationTest
 class PersonalDataAttacks extends AttackScenario {
 
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
   /** Every text staff or the resident typed in the scenarios below: none may reach a stranger. */
   static final List<String> FREE_TEXT = List.of("井盖下有异响 A resident's description", "网格核实 Grid checked",
       "请水务核查 Water, please check", "水务到场 On site", "已更换井盖 Cover replaced", "居民说没人来 Nobody came");
@@ -40,6 +49,7 @@ class PersonalDataAttacks extends AttackScenario {
   @Autowired ProcessEngine engine;
   @Autowired CaseIntake intake;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CaseRecords records;
   ResidentCases cases;
   CaseScenario scenario;
 
@@ -205,6 +215,19 @@ class PersonalDataAttacks extends AttackScenario {
     assertThat(care.has("steps")).isFalse();
     assertThat(care.toString()).doesNotContain("elderly-living-alone-visit").doesNotContain("独居老人探访")
         .doesNotContain("红星");
+  }
+
+  @Test
+  void theAdministratorFindsNoReportersTokenInTheOutboxOnceTheirMailIsSent() {
+    String caseNumber = cases.report("street-light", "cx-hongxing-g1", "路灯不亮 Light out", "红星苑3栋");
+    String token = records.find(caseNumber).orElseThrow().ratingToken();
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(ReceivedMail::text))
+        .as("the resident got their link").anyMatch(body -> body.contains(token));
+
+    ResponseEntity<String> outbox = as("admin").getForEntity("/api/admin/outbox?caseNumber=" + caseNumber, String.class);
+
+    assertThat(outbox.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(outbox.getBody()).contains("withheld").doesNotContain(token);
   }
 
   // --- the cases and the engine's endpoints ----------------------------------------------------

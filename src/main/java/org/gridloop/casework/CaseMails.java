@@ -22,7 +22,10 @@ public class CaseMails {
     this.groupNames = groupNames;
   }
 
-  /** To the reporter, if they gave an e-mail address. */
+  /**
+   * To the reporter, if they gave an e-mail address. Confidential: the status link carries their
+   * token (their own view, their rating), so the outbox keeps the text only until it is delivered.
+   */
   public void toReporter(String template, CaseRecords.CaseRow reported, String processInstanceId,
       Map<String, Object> extra) {
     if (reported.reporterEmail() == null || reported.reporterEmail().isBlank()) {
@@ -31,7 +34,7 @@ public class CaseMails {
     Map<String, Object> model = new HashMap<>(extra);
     model.put("caseNumber", reported.caseNumber());
     model.put("statusUrl", links.status(reported.caseNumber(), reported.ratingToken()));
-    mail.queue(template, model, List.of(reported.reporterEmail()), processInstanceId);
+    mail.queueConfidential(template, model, List.of(reported.reporterEmail()), processInstanceId);
   }
 
   /** A new task or a reminder to every member of the group that has it. */

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 public class CaseTaskRecorder {
 
   static final String PROCESS = "grid-call";
+  /** The form field (and timeline event kind) of a note staff write for the public. */
+  public static final String PUBLIC_NOTE = "publicNote";
 
   /** The form field that holds each task's decision. */
   private static final Map<String, String> OUTCOME_FIELDS = Map.of(
@@ -52,7 +54,10 @@ public class CaseTaskRecorder {
     String caseNumber = task.getExecution().getProcessBusinessKey();
     switch (task.getEventName()) {
       case TaskListener.EVENTNAME_CREATE -> created(task, caseNumber);
-      case TaskListener.EVENTNAME_COMPLETE -> ended(task, outcome(task), actor(task));
+      case TaskListener.EVENTNAME_COMPLETE -> {
+        ended(task, outcome(task), actor(task));
+        publicNote(task, caseNumber);
+      }
       case TaskListener.EVENTNAME_DELETE -> ended(task, "cancelled", "system");
       default -> { }
     }
@@ -75,16 +80,12 @@ public class CaseTaskRecorder {
   }
 
   /**
-   * What the task's form shows besides the case variables, as task-local variables: the reporter
-   * masked (the call-back task shows the phone itself: the grid worker must call), the deadline,
-   * and the earlier steps with their outcomes.
+   * What the task's form shows besides the case variables, as task-local variables: the deadline
+   * and the earlier steps with their outcomes. Nothing of the reporter: variables are readable by
+   * every unit of the case and kept in history; the call-back's holder reads the contact through
+   * Tasklist's Contact tab (org.gridloop.privacy).
    */
   private void showContext(DelegateTask task, String caseNumber) {
-    CaseRecords.CaseRow row = records.find(caseNumber).orElseThrow();
-    String name = row.reporterName();
-    String phone = row.reporterPhone();
-    task.setVariableLocal("reporterMasked", "call-back".equals(task.getTaskDefinitionKey())
-        ? name + " " + phone : Masking.name(name) + " " + Masking.phone(phone));
     task.setVariableLocal("dueAt", display.format(task.getDueDate()));
     StringBuilder history = new StringBuilder();
     for (CaseRecords.StepRow step : records.steps(caseNumber)) {
@@ -100,6 +101,22 @@ public class CaseTaskRecorder {
   private void ended(DelegateTask task, String outcome, String actor) {
     Date now = ClockUtil.getCurrentTime();
     records.endStep(task.getId(), now, outcome, actor);
+  }
+
+  /**
+   * The optional {@value #PUBLIC_NOTE} of a handling form, written by staff for the public: recorded on
+   * the case's timeline as public (the one staff text public views show), then removed, so the
+   * next step's form starts empty and the same note is not recorded twice.
+   */
+  private void publicNote(DelegateTask task, String caseNumber) {
+    Object note = task.getVariable(PUBLIC_NOTE);
+    if (note != null && !note.toString().isBlank()) {
+      records.addEvent(caseNumber, ClockUtil.getCurrentTime(), PUBLIC_NOTE, task.getTaskDefinitionKey(),
+          candidateGroup(task), actor(task), note.toString().strip(), true);
+    }
+    if (note != null) {
+      task.removeVariable(PUBLIC_NOTE);
+    }
   }
 
   private static String outcome(DelegateTask task) {

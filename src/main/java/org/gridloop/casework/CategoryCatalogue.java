@@ -16,9 +16,12 @@ public class CategoryCatalogue {
 
   public static final String DECISION = "case-category";
 
-  /** One row of the decision table. */
+  /**
+   * One row of the decision table. {@code sensitive}: the category is about a person (care needs,
+   * disputes), so public views show no more than its group, status and dates.
+   */
   public record Category(String code, String nameZh, String nameEn, String group, String groupNameZh,
-      String groupNameEn, List<String> departments, boolean complex) {}
+      String groupNameEn, List<String> departments, boolean complex, boolean sensitive) {}
 
   private final DeployedDecisionTables tables;
   private final CaseVariables caseVars;
@@ -40,6 +43,8 @@ public class CategoryCatalogue {
     Map<String, String> out = row.outputs();
     return new Category(DeployedDecisionTables.unquote(row.inputs().get(0)), out.get("categoryNameZh"), out.get("categoryNameEn"),
         out.get("categoryGroup"), out.get("categoryGroupNameZh"), out.get("categoryGroupNameEn"),
-        caseVars.list(out.getOrDefault("departments", "")), Boolean.parseBoolean(out.getOrDefault("complex", "false")));
+        caseVars.list(out.getOrDefault("departments", "")), Boolean.parseBoolean(out.getOrDefault("complex", "false")),
+        // Only an explicit false makes a category public: a row without the column stays private.
+        !"false".equals(out.get("sensitive")));
   }
 }

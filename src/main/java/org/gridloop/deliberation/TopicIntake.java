@@ -93,9 +93,9 @@ public class TopicIntake {
         .putValue("level", level.name())
         .putValue("scopeId", proposal.scopeId())
         .putValue("matterType", proposal.matterType())
-        .putValue("estimatedCost", proposal.estimatedCost().doubleValue())
-        .putValue("proposerName", name)
-        .putValue("proposerEmail", email);
+        .putValue("estimatedCost", proposal.estimatedCost().doubleValue());
+    // The proposer's name and e-mail stay in gl_topic: process variables are readable by every group
+    // working on the topic and kept in history (see CaseIntake for the reporter's).
     ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS)
         .businessKey(topicNumber).setVariables(variables).execute();
     records.setProcessInstance(topicNumber, instance.getId());

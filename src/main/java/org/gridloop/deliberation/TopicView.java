@@ -69,8 +69,7 @@ public class TopicView {
     matterTypes.find(t.matterType()).ifPresent(m -> matter.put("description", m.description()));
     view.put("matterType", matter);
     view.put("estimatedCost", t.estimatedCost() == null ? null : t.estimatedCost().setScale(2).toPlainString());
-    view.put("proposer", Map.of("name", Masking.name(t.proposerName()),
-        "email", Masking.email(t.proposerEmail())));
+    // Nothing of the proposer: a public record, and a masked name or address is still personal data.
     view.put("proposedAt", t.createdAt());
     view.put("review", review(t));
     view.put("voteRule", parse(t.voteRule()));

@@ -10,11 +10,13 @@ import org.gridloop.casework.CaseRecords.StepRow;
 import org.gridloop.casework.CategoryCatalogue;
 import org.gridloop.casework.Masking;
 import org.gridloop.org.GroupNames;
+import org.gridloop.publicboard.PublicCaseView;
 import org.springframework.stereotype.Component;
 
 /**
- * The public face of a case: its timeline of steps and events, the unit in charge, deadlines and
- * outcome, with the reporter's personal data masked and no staff names.
+ * The case page, {@code GET /api/cases/{caseNumber}}. With the reporter's token, their own view: the
+ * timeline of steps and events, the unit in charge, deadlines and outcome, where and what, their own
+ * data masked, no staff names. Without it, the public view every public page shows ({@link PublicCaseView}).
  */
 @Component
 public class CaseStatusView {
@@ -22,15 +24,21 @@ public class CaseStatusView {
   private final CaseRecords records;
   private final CategoryCatalogue categories;
   private final GroupNames groupNames;
+  private final PublicCaseView publicView;
 
-  public CaseStatusView(CaseRecords records, CategoryCatalogue categories, GroupNames groupNames) {
+  public CaseStatusView(CaseRecords records, CategoryCatalogue categories, GroupNames groupNames,
+      PublicCaseView publicView) {
     this.records = records;
     this.categories = categories;
     this.groupNames = groupNames;
+    this.publicView = publicView;
   }
 
-  /** @param reporterView the reporter's own view (token given): adds address, description, their data masked */
+  /** @param reporterView the reporter's own view (token given); otherwise the public view */
   public Map<String, Object> of(CaseRow row, boolean reporterView) {
+    if (!reporterView) {
+      return publicView.of(row);
+    }
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("caseNumber", row.caseNumber());
     view.put("status", row.status());
@@ -42,15 +50,13 @@ public class CaseStatusView {
     view.put("gridId", row.gridId());
     view.put("streetId", row.streetId());
     view.put("channel", row.channel());
-    if (reporterView) {
-      view.put("address", row.address());
-      view.put("description", row.description());
-      Map<String, Object> reporter = new LinkedHashMap<>();
-      reporter.put("name", Masking.name(row.reporterName()));
-      reporter.put("phone", Masking.phone(row.reporterPhone()));
-      reporter.put("email", Masking.email(row.reporterEmail()));
-      view.put("reporter", reporter);
-    }
+    view.put("address", row.address());
+    view.put("description", row.description());
+    Map<String, Object> reporter = new LinkedHashMap<>();
+    reporter.put("name", Masking.name(row.reporterName()));
+    reporter.put("phone", Masking.phone(row.reporterPhone()));
+    reporter.put("email", Masking.email(row.reporterEmail()));
+    view.put("reporter", reporter);
     view.put("reportedAt", row.createdAt());
     view.put("closedAt", row.closedAt());
     view.put("escalated", row.escalated());

@@ -78,8 +78,9 @@ public class MailService {
   }
 
   /**
-   * Queues a mail that carries a secret (an owner's vote code): delivered like any other, but the
-   * outbox keeps its body only until it is sent, so administrators never read the secret there.
+   * Queues a mail that carries a secret (an owner's vote code, a reporter's token link): delivered
+   * like any other, but the outbox keeps its body only until it is sent, so administrators never
+   * read the secret there.
    */
   public void queueConfidential(String template, Map<String, ?> model, Collection<String> to, String processInstanceId) {
     queue(template, model, to, processInstanceId, true);
@@ -165,7 +166,8 @@ public class MailService {
         }
         String address = raw.strip();
         if (!isAddress(address)) {
-          LOG.warn("Mail '{}': skipping malformed address '{}'", template, address);
+          // not the address itself: it may be a resident's, and logs are no place for contact data
+          LOG.warn("Mail '{}': skipping a malformed address ({} characters)", template, address.length());
           continue;
         }
         unique.putIfAbsent(address.toLowerCase(Locale.ROOT), address);

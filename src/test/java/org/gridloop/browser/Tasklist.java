@@ -54,21 +54,41 @@ final class Tasklist extends CamundaWebapp {
         "[cam-tasks] > div.loader.ng-hide")).isEmpty());
   }
 
-  /** The link of a task in the list (Tasklist links each task as {@code #/?task=<id>}). */
+  /**
+   * The link of a task in the list (Tasklist links each task as {@code #/?task=<id>}, followed by
+   * {@code &detailsTab=<tab>} once a tab other than the form was chosen).
+   */
   By taskInList(String taskId) {
-    return By.cssSelector("ol.tasks-list li.task h4.task a[href='#/?task=" + taskId + "']");
+    return By.cssSelector(taskLink("ol.tasks-list li.task h4.task", taskId));
+  }
+
+  private static String taskLink(String within, String taskId) {
+    return within + " a[href='#/?task=" + taskId + "'], " + within + " a[href^='#/?task=" + taskId + "&']";
   }
 
   /** Opens a task of the current filter's list and waits for its form. */
   TaskForm openTask(String taskId) {
+    selectTask(taskId);
+    return new TaskForm(browser);
+  }
+
+  /** Selects a task of the current filter's list (its tab that was open stays open). */
+  void selectTask(String taskId) {
     By link = taskInList(taskId);
     browser.until("task " + taskId + " in the list of filter '" + activeFilterQuietly() + "' (the list shows "
         + browser.driver().findElements(By.cssSelector("ol.tasks-list li.task")).size() + " tasks)",
         ExpectedConditions.presenceOfElementLocated(link));
     browser.click(link);
     browser.until("task " + taskId + " to be the selected one", ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("ol.tasks-list li.task.active h4.task a[href='#/?task=" + taskId + "']")));
-    return new TaskForm(browser);
+        By.cssSelector(taskLink("ol.tasks-list li.task.active h4.task", taskId))));
+  }
+
+  /** Opens the task's tab with this label (Tasklist's Form, History…, GridLoop's 回访联系 Contact). */
+  void openTab(String label) {
+    String tabs = "//div[contains(@class,'tabbed-content')]//ul[contains(@class,'nav-tabs')]/li";
+    browser.click(By.xpath(tabs + "/a[normalize-space(.)='" + label + "']"));
+    browser.until("the tab '" + label + "' to be the active one", ExpectedConditions.presenceOfElementLocated(
+        By.xpath(tabs + "[contains(@class,'active')]/a[normalize-space(.)='" + label + "']")));
   }
 
   /** Claims the open task (Tasklist completes only tasks assigned to the user). */

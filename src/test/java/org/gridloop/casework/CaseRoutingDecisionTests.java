@@ -137,10 +137,27 @@ class CaseRoutingDecisionTests {
       DmnDecisionResultEntries row = category(code);
       assertThat(row.keySet()).as(code).containsExactlyInAnyOrder(
           "categoryGroup", "categoryNameZh", "categoryNameEn", "categoryGroupNameZh", "categoryGroupNameEn",
-          "departments", "complex");
+          "departments", "complex", "sensitive");
       assertThat(row.<String>getEntry("categoryNameZh")).as(code).isNotBlank();
       assertThat(row.<String>getEntry("categoryNameEn")).as(code).isNotBlank();
       assertThat(row.<Object>getEntry("complex")).as(code).isInstanceOf(Boolean.class);
+      assertThat(row.<Object>getEntry("sensitive")).as(code).isInstanceOf(Boolean.class);
+    }
+  }
+
+  @Test
+  void careNeedsDisputesAndWhoLivesInAFlatAreSensitiveAndPublicSpacesAreNot() {
+    for (String code : categories) {
+      DmnDecisionResultEntries row = category(code);
+      String group = row.getEntry("categoryGroup");
+      if (group.equals("careService") || group.equals("neighbourDispute")) {
+        assertThat(row.<Boolean>getEntry("sensitive")).as("%s (%s) is about a person", code, group).isTrue();
+      }
+    }
+    assertThat(category("group-renting").<Boolean>getEntry("sensitive")).as("who lives in a flat").isTrue();
+    for (String publicSpace : List.of("street-light", "road-damage", "garbage-piling", "gas-leak", "parking",
+        "fire-lane-blocked", "waterlogging")) {
+      assertThat(category(publicSpace).<Boolean>getEntry("sensitive")).as(publicSpace).isFalse();
     }
   }
 
@@ -371,19 +388,19 @@ class CaseRoutingDecisionTests {
 
   /** The fields each task's form lets the user set, with the values of its choice fields (null: free text). */
   static final Map<String, Map<String, Set<String>>> DECISION_FIELDS = Map.of(
-      "grid-handling", fields("gridOutcome", Set.of("resolved", "callStreet"), "gridNote", null),
+      "grid-handling", fields("gridOutcome", Set.of("resolved", "callStreet"), "gridNote", null, "publicNote", null),
       "street-acceptance", fields("streetDecision", Set.of("handle", "summon", "returnToGrid", "reject"),
-          "departments", DEPARTMENTS, "streetInstructions", null, "rejectReason", null),
+          "departments", DEPARTMENTS, "streetInstructions", null, "rejectReason", null, "publicNote", null),
       "street-handling", fields("streetOutcome", Set.of("resolved", "summon"), "departments", DEPARTMENTS,
-          "streetNote", null),
-      "department-report-in", fields("reportInNote", null),
+          "streetNote", null, "publicNote", null),
+      "department-report-in", fields("reportInNote", null, "publicNote", null),
       "supervise-report-in", fields("superviseNote", null),
-      "department-handling", fields("departmentResult", null),
-      "street-review", fields("reviewOutcome", Set.of("accept", "sendBack"), "reviewReason", null),
+      "department-handling", fields("departmentResult", null, "publicNote", null),
+      "street-review", fields("reviewOutcome", Set.of("accept", "sendBack"), "reviewReason", null, "publicNote", null),
       "call-back", fields("rating", Set.of("satisfied", "basicallySatisfied", "unsatisfied"), "ratingComment", null,
           "unsatisfiedReason", null),
       "supervisor-review", fields("supervisorDecision", Set.of("closeResolved", "closeExplained", "closeUnresolvable"),
-          "supervisorNote", null));
+          "supervisorNote", null, "publicNote", null));
 
   /** Reason fields that are required exactly when the decision named here is taken (hidden otherwise). */
   static final Map<String, String> REQUIRED_WHEN = Map.of(
@@ -465,6 +482,23 @@ class CaseRoutingDecisionTests {
         }
       }
     }
+  }
+
+  /** Contact data is shown by Tasklist's Contact tab from GridLoop's case record, never by a form. */
+  @Test
+  void noFormShowsOrAsksForContactDataAndOnlyTheCallBackShowsTheContactTab() throws IOException {
+    Set<String> contact = Set.of("reporterMasked", "reporterName", "reporterPhone", "reporterEmail", "ratingToken",
+        "proposerName", "proposerEmail");
+    try (var files = Files.list(FORMS_DIR)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        String text = Files.readString(file);
+        for (String name : contact) {
+          assertThat(text).as("%s names %s", file.getFileName(), name).doesNotContain(name);
+        }
+      }
+    }
+    BpmnModelInstance model = Bpmn.readModelFromFile(BPMN_FILE.toFile());
+    assertThat(org.gridloop.privacy.ReporterContactSteps.steps(model)).containsExactly("call-back");
   }
 
   @Test

@@ -363,7 +363,7 @@ class FourAffairsScenarioIT {
     assertThat(archived.at("/evaluation/ratings/satisfied").asInt()).isEqualTo(1);
     assertThat(archived.at("/evaluation/satisfactionRate").asText()).isEqualTo("100.0%");
     assertThat(archived.at("/consultation/minutesSummary").asText()).contains("楼道灯");
-    assertThat(archived.at("/proposer/name").asText()).isEqualTo("周**");
+    assertThat(archived.has("proposer")).isFalse();
     assertThat(archived.toString()).doesNotContain(PROPOSER).doesNotContain("周小敏");
     assertThat(mailsTo("zhang.jianguo@gridloop.example", topic).stream().map(this::body))
         .filteredOn(b -> b.contains("hxy-o01") && b.contains("/votes")).hasSize(2);   // one code a round

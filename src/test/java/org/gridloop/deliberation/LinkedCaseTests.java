@@ -93,6 +93,6 @@ class LinkedCaseTests {
   }
 
   private static Category category(String code, String group, String... departments) {
-    return new Category(code, code, code, group, group, group, List.of(departments), false);
+    return new Category(code, code, code, group, group, group, List.of(departments), false, false);
   }
 }

@@ -42,7 +42,10 @@ class SlaWebappIT {
     ResponseEntity<String> config = rest.getForEntity("/camunda/app/tasklist/scripts/config.js", String.class);
     assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(config.getBody()).contains("availableLocales: ['en', 'zh']").contains("claimTask")
-        .contains("customScripts: ['../gridloop-locale.js']");
+        .contains("customScripts: ['../gridloop-locale.js', 'scripts/gridloop-contact.js']");
+    ResponseEntity<String> contactTab = rest.getForEntity("/camunda/app/tasklist/scripts/gridloop-contact.js", String.class);
+    assertThat(contactTab.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(contactTab.getBody()).contains("export default", "tasklist.task.detail", "/api/cases/");
   }
 
   @Test

@@ -33,6 +33,12 @@ public class CaseRecords {
   public record EventRow(Date at, String kind, String step, String unitGroup, String actor, String detail,
       boolean publicNote) {}
 
+  /** A client's key for one report on its channel, and the hash of the report it came with. */
+  public record RequestKey(String requestId, String reportHash) {}
+
+  /** The case a channel's request id was first used for (reportHash null for cases stored before V8). */
+  public record KeyedCase(String caseNumber, String reportHash) {}
+
   private final JdbcTemplate jdbc;
   private final DataFieldMaxValueIncrementer caseSequence;
 
@@ -52,13 +58,15 @@ public class CaseRecords {
     return String.format("GC-%d-%06d", year, caseSequence.nextLongValue());
   }
 
-  public void insert(CaseRow c, String requestId, Double latitude, Double longitude) {
+  /** Stores a new case; {@code request} (or null) is unique per channel: a second one fails with DuplicateKeyException. */
+  public void insert(CaseRow c, RequestKey request, Double latitude, Double longitude) {
     jdbc.update("""
-        INSERT INTO gl_case (case_number, process_instance_id, request_id, category, urgency, grid_id, community_id,
-          street_id, channel, description, address, latitude, longitude, reporter_name, reporter_phone, reporter_email,
-          rating_token, status, level, created_at, topic_number)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        c.caseNumber(), c.processInstanceId(), requestId, c.category(), c.urgency(), c.gridId(), c.communityId(),
+        INSERT INTO gl_case (case_number, process_instance_id, request_id, request_hash, category, urgency, grid_id,
+          community_id, street_id, channel, description, address, latitude, longitude, reporter_name, reporter_phone,
+          reporter_email, rating_token, status, level, created_at, topic_number)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        c.caseNumber(), c.processInstanceId(), request == null ? null : request.requestId(),
+        request == null ? null : request.reportHash(), c.category(), c.urgency(), c.gridId(), c.communityId(),
         c.streetId(), c.channel(), c.description(), c.address(), latitude, longitude, c.reporterName(),
         c.reporterPhone(), c.reporterEmail(), c.ratingToken(), c.status(), c.level(), ts(c.createdAt()),
         c.topicNumber());
@@ -80,8 +88,9 @@ public class CaseRecords {
         caseNumber).stream().findFirst();
   }
 
-  public Optional<String> findByRequestId(String requestId) {
-    return jdbc.queryForList("SELECT case_number FROM gl_case WHERE request_id = ?", String.class, requestId)
+  public Optional<KeyedCase> findByRequestId(String channel, String requestId) {
+    return jdbc.query("SELECT case_number, request_hash FROM gl_case WHERE channel = ? AND request_id = ?",
+        (rs, i) -> new KeyedCase(rs.getString("case_number"), rs.getString("request_hash")), channel, requestId)
         .stream().findFirst();
   }
 

@@ -87,7 +87,7 @@ public class OpenVote implements JavaDelegate {
         + " is open until " + TopicTime.show(closes) + "; owners with an e-mail address got their vote code.";
     mails.toProposer(topic, opened, pid);
     mails.toCouncil(topic, opened + (withoutAddress.isEmpty() ? "" : "\n\n以下业主没有登记邮箱，请向其发放表决码 "
-        + "These owners have no e-mail address; hand them a vote code (POST " + url + "/vote-codes): "
+        + "These owners have no e-mail address; hand them a vote code (POST " + url + "/vote-codes with ownerId and reason): "
         + String.join(", ", withoutAddress)), pid);
   }
 }

@@ -6,12 +6,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridloop.deliberation.TopicRecords.TopicRow;
 import org.gridloop.org.GroupIds;
 import org.gridloop.security.CurrentUser;
+import org.gridloop.system.ApiErrors.FieldProblem;
+import org.gridloop.system.ApiErrors.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The four-affairs API (四事四共): propose a topic, follow its public record, give an opinion
  * during the public notice, vote during the vote, evaluate the result. Residents need no login;
  * an owner votes with their owner id and personal vote code ({@link VoteCodes}); only the council
- * of the topic's level hands out replacement vote codes.
+ * of the topic's level hands out vote codes in an owner's name, with a reason the owner is mailed.
  */
 @RestController
 @RequestMapping("/api")
@@ -98,14 +101,10 @@ class TopicController {
     TopicParticipation.VoteOutcome outcome = participation.vote(topicNumber, vote.ownerId().strip(),
         vote.unitId() == null ? null : vote.unitId().strip(), vote.voteCode(), vote.choice());
     if (outcome.refusal() != null) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, switch (outcome.refusal()) {
-        case NONE_ISSUED -> "No vote code was issued to owner " + outcome.ownerId()
-            + " for this round: ask the council of the topic for one";
-        case LOCKED -> "The vote code of owner " + outcome.ownerId() + " is locked for "
-            + VoteCodes.LOCK.toMinutes() + " minutes after " + VoteCodes.MAX_FAILED_ATTEMPTS
-            + " wrong codes: try again later, or ask the council for a new one";
-        default -> "voteCode: wrong vote code for owner " + outcome.ownerId();
-      });
+      // 403 either way: security/ClientRateLimit counts these against the client, not the owner.
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, outcome.refusal() == VoteCodes.Check.NONE_ISSUED
+          ? "No vote code was issued to owner " + outcome.ownerId() + " for this round: ask the council of the topic for one"
+          : "voteCode: wrong vote code for owner " + outcome.ownerId());
     }
     TopicParticipation.Receipt receipt = outcome.receipt();
     Map<String, Object> body = new LinkedHashMap<>();
@@ -115,25 +114,50 @@ class TopicController {
     body.put("unitId", receipt.unitId());
     body.put("choice", receipt.choice());
     body.put("replaced", receipt.replaced());
+    body.put("councilIssuedCode", receipt.councilCode());
     body.put("castAt", receipt.castAt());
     return ResponseEntity.status(receipt.replaced() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
   }
 
-  record VoteCodeRequest(@NotBlank(message = "is required: the owner id in the owners register") String ownerId) {
+  record VoteCodeRequest(String ownerId, String reason) {
   }
 
-  /** The council secretary hands an owner a new vote code (printed or read out); the old one stops working. */
+  static final int REASON_MAX = 500;
+
+  /**
+   * The council secretary hands an owner a vote code (printed or read out). Checked after the
+   * login, so only the council learns what the request lacks; the reason is recorded with who and
+   * when, and mailed to the owner.
+   */
   @PostMapping("/topics/{topicNumber}/vote-codes")
-  Map<String, Object> voteCode(@PathVariable String topicNumber, @Valid @RequestBody VoteCodeRequest codeRequest,
+  Map<String, Object> voteCode(@PathVariable String topicNumber, @RequestBody VoteCodeRequest codeRequest,
       HttpServletRequest request) {
     TopicRow topic = find(topicNumber);
-    currentUser.requireGroup(request, GroupIds.council(topic.scopeId()));
-    String code = participation.issueCode(topicNumber, codeRequest.ownerId().strip());
+    CurrentUser.Caller caller = currentUser.requireGroup(request, GroupIds.council(topic.scopeId()));
+    List<FieldProblem> problems = new ArrayList<>();
+    if (codeRequest.ownerId() == null || codeRequest.ownerId().isBlank()) {
+      problems.add(new FieldProblem("ownerId", "is required: the owner id in the owners register"));
+    }
+    if (codeRequest.reason() == null || codeRequest.reason().isBlank()) {
+      problems.add(new FieldProblem("reason", "is required: why the council issues a code in the owner's name "
+          + "(recorded, mailed to the owner)"));
+    } else if (codeRequest.reason().strip().length() > REASON_MAX) {
+      problems.add(new FieldProblem("reason", "must be at most " + REASON_MAX + " characters"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(problems);
+    }
+    TopicParticipation.IssuedCode issued = participation.issueCode(topicNumber, codeRequest.ownerId().strip(),
+        caller.userId(), codeRequest.reason().strip());
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("topicNumber", topicNumber);
-    body.put("round", records.find(topicNumber).map(TopicRow::voteRound).orElse(0));
-    body.put("ownerId", codeRequest.ownerId().strip());
-    body.put("voteCode", code);
+    body.put("topicNumber", issued.topicNumber());
+    body.put("round", issued.round());
+    body.put("ownerId", issued.ownerId());
+    body.put("voteCode", issued.voteCode());
+    body.put("issuedBy", issued.issuedBy());
+    body.put("issuedAt", issued.issuedAt());
+    body.put("reason", issued.reason());
+    body.put("ownerNotified", issued.ownerNotified());
     return body;
   }
 

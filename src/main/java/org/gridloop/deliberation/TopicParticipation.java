@@ -3,6 +3,7 @@ package org.gridloop.deliberation;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gridloop.deliberation.TopicRecords.TopicRow;
 import org.gridloop.system.ApiErrors.InvalidInput;
@@ -25,24 +26,33 @@ public class TopicParticipation {
   static final String VOTE_PERIOD = "vote-period";
   static final String EVALUATION_PERIOD = "evaluation-period";
 
-  /** A stored ballot. */
+  /** A stored ballot; {@code councilCode} when it was cast with a code the council issued. */
   public record Receipt(String topicNumber, int round, String ownerId, String unitId, String choice,
-      boolean replaced, Date castAt) {
+      boolean replaced, boolean councilCode, Date castAt) {
   }
 
-  /** A refused code: counted, so the transaction commits and the refusal is answered afterwards. */
+  /** The stored ballot, or why the code was refused (nothing is stored for a refused code). */
   public record VoteOutcome(Receipt receipt, VoteCodes.Check refusal, String ownerId) {
+  }
+
+  /** A code the council issued in an owner's name, to hand over; the owner was mailed a notice if they have an address. */
+  public record IssuedCode(String topicNumber, int round, String ownerId, String voteCode, String issuedBy,
+      Date issuedAt, String reason, boolean ownerNotified) {
   }
 
   private final TopicRecords records;
   private final VoteCodes codes;
+  private final Electorate electorate;
+  private final TopicMails mails;
   private final RuntimeService runtime;
   private final TransactionTemplate transaction;
 
-  public TopicParticipation(TopicRecords records, VoteCodes codes, RuntimeService runtime,
-      TransactionTemplate transaction) {
+  public TopicParticipation(TopicRecords records, VoteCodes codes, Electorate electorate, TopicMails mails,
+      RuntimeService runtime, TransactionTemplate transaction) {
     this.records = records;
     this.codes = codes;
+    this.electorate = electorate;
+    this.mails = mails;
     this.runtime = runtime;
     this.transaction = transaction;
   }
@@ -67,7 +77,8 @@ public class TopicParticipation {
   /**
    * Casts (or replaces) an owner's ballot in the open round.
    *
-   * @throws ResponseStatusException 404 unknown topic, 409 vote not open, 403 not an owner in scope
+   * @throws ResponseStatusException 404 unknown topic, 409 vote not open or a council code against the
+   *     owner's own ballot, 403 not an owner in scope
    * @throws InvalidInput a unit not in scope or not the owner's
    */
   public VoteOutcome vote(String topicNumber, String ownerId, String unitId, String code, String choice) {
@@ -91,32 +102,45 @@ public class TopicParticipation {
           throw new InvalidInput("unitId", "unit '" + unitId + "' is not owned by " + ownerId);
         }
       }
-      VoteCodes.Check check = codes.check(topicNumber, round, ownerId, code);
-      if (check != VoteCodes.Check.ACCEPTED) {
-        return new VoteOutcome(null, check, ownerId);
+      VoteCodes.Proof proof = codes.check(topicNumber, round, ownerId, code);
+      if (!proof.accepted()) {
+        return new VoteOutcome(null, proof.check(), ownerId);
+      }
+      boolean councilCode = proof.check() == VoteCodes.Check.COUNCIL_CODE;
+      // The council may vote for an owner who asked it to, never over the owner's own ballot.
+      if (councilCode && records.ballot(topicNumber, round, ownerId).filter(b -> b.councilCodeId() == null).isPresent()) {
+        throw new ResponseStatusException(HttpStatus.CONFLICT, "Owner " + ownerId + " has voted with the code "
+            + "mailed to them: a code issued by the council cannot change that ballot, only the owner's own code can");
       }
       String normalised = Ballot.Choice.parse(choice).name().toLowerCase(Locale.ROOT);
       String unit = unitId == null || unitId.isBlank() ? null : unitId;
       Date now = TopicTime.now();
-      boolean replaced = records.castBallot(topicNumber, round, ownerId, unit, normalised, now);
-      return new VoteOutcome(new Receipt(topicNumber, round, ownerId, unit, normalised, replaced, now), null,
-          ownerId);
+      boolean replaced = records.castBallot(topicNumber, round, ownerId, unit, normalised, now, proof.councilCodeId());
+      return new VoteOutcome(new Receipt(topicNumber, round, ownerId, unit, normalised, replaced, councilCode, now),
+          null, ownerId);
     });
   }
 
   /**
-   * The council hands an owner a new vote code for the open round (an owner without e-mail, or
-   * who lost it); the earlier code stops working.
+   * The council hands an owner a vote code for the open round (an owner without e-mail, or who
+   * lost it): recorded with who issued it, when and why, and the owner is mailed a notice of it
+   * (without the code) when the register has their address. The council's earlier code for the
+   * owner stops working; the code mailed to the owner keeps working.
    */
-  public String issueCode(String topicNumber, String ownerId) {
+  public IssuedCode issueCode(String topicNumber, String ownerId, String issuedBy, String reason) {
     return transaction.execute(status -> {
       TopicRow topic = lockOpen(topicNumber, VOTE_PERIOD);
-      boolean owner = records.electors(topicNumber, topic.voteRound()).stream()
-          .anyMatch(u -> u.ownerId().equals(ownerId));
+      int round = topic.voteRound();
+      boolean owner = records.electors(topicNumber, round).stream().anyMatch(u -> u.ownerId().equals(ownerId));
       if (!owner) {
         throw new InvalidInput("ownerId", "'" + ownerId + "' is not an owner in the scope of topic " + topicNumber);
       }
-      return codes.issue(topicNumber, topic.voteRound(), ownerId);
+      Optional<String> email = electorate.email(ownerId);
+      VoteCodes.CouncilCode issued = codes.issueByCouncil(topicNumber, round, ownerId, issuedBy, reason,
+          email.isPresent());
+      email.ifPresent(address -> mails.toOwnerAboutCouncilCode(topic, address, issued.record()));
+      return new IssuedCode(topicNumber, round, ownerId, issued.code(), issuedBy, issued.record().issuedAt(),
+          reason, email.isPresent());
     });
   }
 

@@ -1,6 +1,7 @@
 package org.gridloop.deliberation;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,9 +10,15 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
@@ -19,7 +26,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * GridLoop's public record of each topic (V3__deliberation.sql): the topic row with its stage and
- * facts, opinions, each vote round's electorate, vote codes (hashed), ballots and tally, the
+ * facts, opinions, each vote round's electorate, vote codes (hashed; the council's with who issued them,
+ * when and why), ballots (marked when cast with a council-issued code) and tally, the
  * implementation items with their spending, and the evaluations. Written in the engine's
  * transaction when called from a delegate (same Spring-managed DataSource), so the record and the
  * process state commit or roll back together.
@@ -41,10 +49,21 @@ public class TopicRecords {
   public record OpinionRow(long id, String authorName, String text, String mergedFrom, Date createdAt) {
   }
 
-  public record VoterRow(String ownerId, String codeHash, int failedAttempts, Date codeIssuedAt, Date lastFailedAt) {
+  /** The vote code mailed to an owner when the round opened (its hash). */
+  public record VoterRow(String ownerId, String codeHash, Date codeIssuedAt) {
   }
 
-  public record BallotRow(String ownerId, String unitId, String choice, Date castAt, int changes) {
+  /** A vote code a council issued in an owner's name: who, when, why; whether the owner was told. */
+  public record CouncilCodeRow(long id, int round, String ownerId, String codeHash, String issuedBy, Date issuedAt,
+      String reason, boolean ownerNotified) {
+  }
+
+  /** A ballot; {@code councilCodeId} names the council-issued code it was cast with (null: the owner's own code). */
+  public record BallotRow(String ownerId, String unitId, String choice, Date castAt, int changes, Long councilCodeId) {
+  }
+
+  /** How many codes the council issued in a round, and how many of its ballots were cast with one. */
+  public record CouncilCodeCounts(int codesIssued, int ballotsCast) {
   }
 
   public record TallyRow(int round, boolean passed, boolean quorumMet, String result, Date talliedAt) {
@@ -210,8 +229,9 @@ public class TopicRecords {
             rs.getString("owner_id"), null, rs.getBigDecimal("area")), topicNumber, round);
   }
 
+  /** Stores the hash of the code mailed to the owner for the round (a repeated opening replaces it). */
   public void saveVoterCode(String topicNumber, int round, String ownerId, String codeHash, Date at) {
-    int updated = jdbc.update("UPDATE gl_topic_voter SET code_hash = ?, failed_attempts = 0, code_issued_at = ? "
+    int updated = jdbc.update("UPDATE gl_topic_voter SET code_hash = ?, code_issued_at = ? "
         + "WHERE topic_number = ? AND round_no = ? AND owner_id = ?", codeHash, ts(at), topicNumber, round, ownerId);
     if (updated == 0) {
       jdbc.update("INSERT INTO gl_topic_voter (topic_number, round_no, owner_id, code_hash, code_issued_at) "
@@ -221,36 +241,84 @@ public class TopicRecords {
 
   public Optional<VoterRow> voter(String topicNumber, int round, String ownerId) {
     return jdbc.query("SELECT * FROM gl_topic_voter WHERE topic_number = ? AND round_no = ? AND owner_id = ?",
-        (rs, i) -> new VoterRow(rs.getString("owner_id"), rs.getString("code_hash"),
-            rs.getInt("failed_attempts"), rs.getTimestamp("code_issued_at"), rs.getTimestamp("last_failed_at")),
+        (rs, i) -> new VoterRow(rs.getString("owner_id"), rs.getString("code_hash"), rs.getTimestamp("code_issued_at")),
         topicNumber, round, ownerId).stream().findFirst();
   }
 
-  public void countFailedAttempt(String topicNumber, int round, String ownerId) {
-    jdbc.update("UPDATE gl_topic_voter SET failed_attempts = failed_attempts + 1, last_failed_at = ? "
-        + "WHERE topic_number = ? AND round_no = ? AND owner_id = ?", ts(TopicTime.now()), topicNumber, round, ownerId);
+  /** Records a code the council issued in the owner's name; returns its id. */
+  public long addCouncilCode(String topicNumber, int round, String ownerId, String codeHash, String issuedBy,
+      Date at, String reason, boolean ownerNotified) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      PreparedStatement ps = con.prepareStatement("INSERT INTO gl_topic_council_code (topic_number, round_no, "
+          + "owner_id, code_hash, issued_by, issued_at, reason, owner_notified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          new String[] {"id"});
+      ps.setString(1, topicNumber);
+      ps.setInt(2, round);
+      ps.setString(3, ownerId);
+      ps.setString(4, codeHash);
+      ps.setString(5, issuedBy);
+      ps.setTimestamp(6, ts(at));
+      ps.setString(7, reason);
+      ps.setBoolean(8, ownerNotified);
+      return ps;
+    }, keys);
+    return Objects.requireNonNull(keys.getKey(), "no id generated for the council code").longValue();
+  }
+
+  /** The council codes issued for a topic, in the order issued (for one owner: the last one counts). */
+  public List<CouncilCodeRow> councilCodes(String topicNumber, int round, String ownerId) {
+    return jdbc.query("SELECT * FROM gl_topic_council_code WHERE topic_number = ? AND round_no = ? AND owner_id = ? "
+        + "ORDER BY id", TopicRecords::councilCode, topicNumber, round, ownerId);
+  }
+
+  public Optional<CouncilCodeRow> latestCouncilCode(String topicNumber, int round, String ownerId) {
+    List<CouncilCodeRow> codes = councilCodes(topicNumber, round, ownerId);
+    return codes.isEmpty() ? Optional.empty() : Optional.of(codes.get(codes.size() - 1));
+  }
+
+  /** Per round of the topic: council codes issued and ballots cast with one (rounds without either are absent). */
+  public Map<Integer, CouncilCodeCounts> councilCodeCounts(String topicNumber) {
+    Map<Integer, CouncilCodeCounts> counts = new TreeMap<>();
+    jdbc.query("SELECT round_no, COUNT(*) AS n FROM gl_topic_council_code WHERE topic_number = ? GROUP BY round_no",
+        (RowCallbackHandler) rs -> counts.put(rs.getInt("round_no"), new CouncilCodeCounts(rs.getInt("n"), 0)),
+        topicNumber);
+    jdbc.query("SELECT round_no, COUNT(*) AS n FROM gl_topic_ballot WHERE topic_number = ? "
+        + "AND council_code_id IS NOT NULL GROUP BY round_no",
+        (RowCallbackHandler) rs -> counts.merge(rs.getInt("round_no"), new CouncilCodeCounts(0, rs.getInt("n")),
+            (issued, cast) -> new CouncilCodeCounts(issued.codesIssued(), cast.ballotsCast())),
+        topicNumber);
+    return counts;
   }
 
   /**
    * Stores the owner's ballot for the round, replacing an earlier one.
    *
+   * @param councilCodeId the council-issued code it is cast with, or null for the owner's own code
    * @return whether an earlier ballot was replaced
    */
-  public boolean castBallot(String topicNumber, int round, String ownerId, String unitId, String choice, Date at) {
-    int updated = jdbc.update("UPDATE gl_topic_ballot SET choice = ?, unit_id = ?, cast_at = ?, changes = changes + 1 "
-        + "WHERE topic_number = ? AND round_no = ? AND owner_id = ?", choice, unitId, ts(at), topicNumber, round, ownerId);
+  public boolean castBallot(String topicNumber, int round, String ownerId, String unitId, String choice, Date at,
+      Long councilCodeId) {
+    int updated = jdbc.update("UPDATE gl_topic_ballot SET choice = ?, unit_id = ?, cast_at = ?, changes = changes + 1, "
+        + "council_code_id = ? WHERE topic_number = ? AND round_no = ? AND owner_id = ?", choice, unitId, ts(at),
+        councilCodeId, topicNumber, round, ownerId);
     if (updated > 0) {
       return true;
     }
-    jdbc.update("INSERT INTO gl_topic_ballot (topic_number, round_no, owner_id, unit_id, choice, cast_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?)", topicNumber, round, ownerId, unitId, choice, ts(at));
+    jdbc.update("INSERT INTO gl_topic_ballot (topic_number, round_no, owner_id, unit_id, choice, cast_at, "
+        + "council_code_id) VALUES (?, ?, ?, ?, ?, ?, ?)", topicNumber, round, ownerId, unitId, choice, ts(at),
+        councilCodeId);
     return false;
+  }
+
+  public Optional<BallotRow> ballot(String topicNumber, int round, String ownerId) {
+    return jdbc.query("SELECT * FROM gl_topic_ballot WHERE topic_number = ? AND round_no = ? AND owner_id = ?",
+        TopicRecords::ballot, topicNumber, round, ownerId).stream().findFirst();
   }
 
   public List<BallotRow> ballots(String topicNumber, int round) {
     return jdbc.query("SELECT * FROM gl_topic_ballot WHERE topic_number = ? AND round_no = ? ORDER BY cast_at, owner_id",
-        (rs, i) -> new BallotRow(rs.getString("owner_id"), rs.getString("unit_id"), rs.getString("choice"),
-            rs.getTimestamp("cast_at"), rs.getInt("changes")), topicNumber, round);
+        TopicRecords::ballot, topicNumber, round);
   }
 
   public int countBallots(String topicNumber, int round) {
@@ -336,6 +404,17 @@ public class TopicRecords {
         rs.getTimestamp("evaluation_opens_at"), rs.getTimestamp("evaluation_closes_at"),
         rs.getTimestamp("created_at"), rs.getTimestamp("ended_at"), rs.getTimestamp("disclosed_at"),
         rs.getBoolean("archived"), rs.getTimestamp("archived_at"));
+  }
+
+  private static BallotRow ballot(ResultSet rs, int i) throws SQLException {
+    return new BallotRow(rs.getString("owner_id"), rs.getString("unit_id"), rs.getString("choice"),
+        rs.getTimestamp("cast_at"), rs.getInt("changes"), (Long) rs.getObject("council_code_id", Long.class));
+  }
+
+  private static CouncilCodeRow councilCode(ResultSet rs, int i) throws SQLException {
+    return new CouncilCodeRow(rs.getLong("id"), rs.getInt("round_no"), rs.getString("owner_id"),
+        rs.getString("code_hash"), rs.getString("issued_by"), rs.getTimestamp("issued_at"), rs.getString("reason"),
+        rs.getBoolean("owner_notified"));
   }
 
   private static Timestamp ts(Date date) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.gridloop.casework.CaseLinks;
 import org.gridloop.casework.CaseRecords;
 import org.gridloop.casework.Masking;
+import org.gridloop.deliberation.TopicRecords.CouncilCodeCounts;
 import org.gridloop.deliberation.TopicRecords.EvaluationRow;
 import org.gridloop.deliberation.TopicRecords.ItemRow;
 import org.gridloop.deliberation.TopicRecords.TallyRow;
@@ -23,12 +24,14 @@ import org.springframework.stereotype.Component;
  * The public record of a topic at every stage (成事共享): what was proposed, the review, the notice
  * and its opinions, the meeting, every vote round with all its figures, the implementation items
  * with their linked cases and spending, the evaluation and whether it is archived. Names and
- * e-mail addresses are masked; who voted how is never shown, only the figures.
+ * e-mail addresses are masked; who voted how is never shown, only the figures, among them how many
+ * vote codes the council issued in owners' names in each round and how many ballots were cast with them.
  */
 @Component
 public class TopicView {
 
   static final int MINUTES_SUMMARY = 500;
+  private static final CouncilCodeCounts NO_COUNCIL_CODES = new CouncilCodeCounts(0, 0);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TopicRecords records;
@@ -135,6 +138,11 @@ public class TopicView {
     vote.put("closesAt", t.voteClosesAt());
     vote.put("open", open);
     vote.put("ballotsCast", t.voteRound() == 0 ? 0 : records.countBallots(t.topicNumber(), t.voteRound()));
+    // Codes the council issued in owners' names, and the ballots cast with them: counted in public.
+    Map<Integer, CouncilCodeCounts> councilCodes = records.councilCodeCounts(t.topicNumber());
+    CouncilCodeCounts current = councilCodes.getOrDefault(t.voteRound(), NO_COUNCIL_CODES);
+    vote.put("councilIssuedCodes", current.codesIssued());
+    vote.put("ballotsWithCouncilCode", current.ballotsCast());
     vote.put("passed", t.votePassed());
     vote.put("rerunComment", t.rerunComment());
     List<Map<String, Object>> rounds = new ArrayList<>();
@@ -143,6 +151,9 @@ public class TopicView {
       Map<String, Object> round = new LinkedHashMap<>();
       round.put("round", tally.round());
       round.put("talliedAt", tally.talliedAt());
+      CouncilCodeCounts ofRound = councilCodes.getOrDefault(tally.round(), NO_COUNCIL_CODES);
+      round.put("councilIssuedCodes", ofRound.codesIssued());
+      round.put("ballotsWithCouncilCode", ofRound.ballotsCast());
       round.put("result", parse(tally.result()));
       rounds.add(round);
       if (tally.round() == t.voteRound()) {

@@ -62,14 +62,18 @@ class CaseController {
 
   @PostMapping("/cases")
   ResponseEntity<Map<String, Object>> report(@Valid @RequestBody CaseReport report, HttpServletRequest request) {
-    if (STAFF_CHANNELS.contains(report.channel())) {
+    boolean staffChannel = STAFF_CHANNELS.contains(report.channel());
+    if (staffChannel) {
       currentUser.require(request);
     }
     CaseIntake.Accepted accepted = intake.report(report);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseNumber", accepted.caseNumber());
     body.put("status", accepted.status());
-    body.put("statusUrl", links.status(accepted.caseNumber(), accepted.token()));
+    // The token is the resident's: staff who enter a report for them get the public link, the
+    // resident gets theirs in the acceptance mail.
+    body.put("statusUrl", staffChannel ? links.status(accepted.caseNumber())
+        : links.status(accepted.caseNumber(), accepted.token()));
     if (!accepted.created()) {
       return ResponseEntity.ok(body);
     }

@@ -48,7 +48,7 @@ class DemoCases implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (records.findByRequestId("demo-1").isPresent()) {
+    if (records.findByRequestId("web", "demo-1").isPresent()) {
       return;
     }
     REPORTS.forEach(intake::report);

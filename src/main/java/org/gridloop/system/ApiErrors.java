@@ -16,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Every error of GridLoop's API as JSON: {@code status}, {@code error}, {@code message} and, for
- * invalid input, {@code errors}: one entry per bad field, named as in the request
+ * invalid or conflicting input, {@code errors}: one entry per bad field, named as in the request
  * ({@code reporter.email}).
  */
 @RestControllerAdvice(basePackages = "org.gridloop")
@@ -43,6 +43,16 @@ public class ApiErrors {
     }
   }
 
+  /** Thrown for input that contradicts what is already stored (409), naming the field. */
+  public static class ConflictingInput extends RuntimeException {
+    private final FieldProblem problem;
+
+    public ConflictingInput(String field, String message) {
+      super(field + ": " + message);
+      this.problem = new FieldProblem(field, message);
+    }
+  }
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -56,6 +66,11 @@ public class ApiErrors {
   @ExceptionHandler(InvalidInput.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidInput e) {
     return badRequest(e.problems());
+  }
+
+  @ExceptionHandler(ConflictingInput.class)
+  ResponseEntity<Map<String, Object>> conflicting(ConflictingInput e) {
+    return body(HttpStatus.CONFLICT, "Conflicting input: " + e.problem.field(), List.of(e.problem));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -155,12 +155,18 @@ class TopicApiIT {
     assertThat(fields(json.readTree(badChoice.getBody()))).containsExactly("choice");
 
     String path = "/api/topics/" + topic + "/vote-codes";
-    Map<String, String> owner = Map.of("ownerId", "hxy-o01");
+    Map<String, String> owner = Map.of("ownerId", "hxy-o01", "reason", "业主没有邮箱 The owner has no e-mail");
     assertThat(rest.postForEntity(path, owner, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.withBasicAuth("liangmei", TestLogins.passwordFor(identity, "liangmei"))
         .postForEntity(path, owner, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(rest.withBasicAuth("luoyan", TestLogins.passwordFor(identity, "luoyan"))
-        .postForEntity(path, owner, String.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    TestRestTemplate council = rest.withBasicAuth("luoyan", TestLogins.passwordFor(identity, "luoyan"));
+    assertThat(council.postForEntity(path, owner, String.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    ResponseEntity<String> noReason = council.postForEntity(path, Map.of("ownerId", "hxy-o01"), String.class);
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(json.readTree(noReason.getBody()))).containsExactly("reason");
+    ResponseEntity<String> longReason = council.postForEntity(path, Map.of("ownerId", " ", "reason", "长".repeat(501)),
+        String.class);
+    assertThat(fields(json.readTree(longReason.getBody()))).containsExactly("ownerId", "reason");
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 @GridLoopIntegrationTest
-class CaseIntakeIT {
+public class CaseIntakeIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtime;
@@ -30,7 +30,7 @@ class CaseIntakeIT {
   private final ObjectMapper json = new ObjectMapper();
 
   /** A valid report from a resident of 红星路社区第一网格; each test spoils one field. */
-  static Map<String, Object> validReport() {
+  public static Map<String, Object> validReport() {
     Map<String, Object> report = new HashMap<>();
     report.put("category", "street-light");
     report.put("urgency", "normal");

@@ -48,7 +48,11 @@ class MailTemplatesTests {
             "unitName", "区水务局", "reason", "超过 30 分钟未报到", "dueDate", DUE,
             "cockpitUrl", "http://gl.example/camunda/app/cockpit/")),
         Arguments.of("topic-notice", Map.of("topicNumber", "FA-2026-000007", "title", "红星苑加装电梯",
-            "message", "公示期至 12 月 8 日。Public notice until 8 December.", "topicUrl", "http://gl.example/topics/FA-2026-000007")));
+            "message", "公示期至 12 月 8 日。Public notice until 8 December.", "topicUrl", "http://gl.example/topics/FA-2026-000007")),
+        Arguments.of("vote-code-issued", Map.of("topicNumber", "YS-2026-000007", "title", "红星苑加装电梯",
+            "ownerId", "hxy-o04", "round", 1, "issuedBy", "罗艳 Luo Yan (luoyan)", "issuedAt", DUE,
+            "reason", "业主邮件丢失，本人到场申请 The owner lost the mail and asked in person",
+            "topicUrl", "http://gl.example/api/topics/YS-2026-000007")));
   }
 
   @Test

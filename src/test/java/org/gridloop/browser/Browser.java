@@ -152,15 +152,32 @@ public final class Browser implements AutoCloseable {
     return until("visible: " + locator, ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /** The text of a visible element, read again if the page re-renders it meanwhile (a stale element). */
+  public String textOf(By locator) {
+    return until("the text of " + locator, d -> {
+      WebElement element = d.findElement(locator);
+      return element.isDisplayed() ? element.getText() : null;
+    });
+  }
+
   public WebElement clickable(By locator) {
     return until("clickable: " + locator, ExpectedConditions.elementToBeClickable(locator));
   }
 
-  /** Scrolls the element into the middle of the view and clicks it once it can take the click. */
+  /**
+   * Scrolls the element into the middle of the view and clicks it once it can take the click; if the
+   * page re-renders it meanwhile (Tasklist refreshes its list), finds it again.
+   */
   public void click(By locator) {
-    WebElement element = until("present: " + locator, ExpectedConditions.presenceOfElementLocated(locator));
-    scrollTo(element);
-    clickable(locator).click();
+    until("clickable: " + locator, d -> {
+      WebElement element = d.findElement(locator);
+      scrollTo(element);
+      if (!element.isDisplayed() || !element.isEnabled()) {
+        return null;
+      }
+      element.click();
+      return true;
+    });
   }
 
   public void scrollTo(WebElement element) {

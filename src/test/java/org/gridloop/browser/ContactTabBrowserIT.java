@@ -50,9 +50,9 @@ class ContactTabBrowserIT extends BrowserScenario {
     tasklist.openTab(CONTACT_TAB);
     assertThat(browser.driver().findElements(PHONE)).as("nothing fetched before asking").isEmpty();
     browser.click(SHOW);
-    assertThat(browser.visible(PHONE).getText()).isEqualTo(ResidentCases.PHONE);
-    assertThat(browser.visible(By.id("gridloop-contact-name")).getText()).isEqualTo(ResidentCases.NAME);
-    assertThat(browser.visible(By.id("gridloop-contact-email")).getText()).isEqualTo(ResidentCases.EMAIL);
+    assertThat(browser.textOf(PHONE)).isEqualTo(ResidentCases.PHONE);
+    assertThat(browser.textOf(By.id("gridloop-contact-name"))).isEqualTo(ResidentCases.NAME);
+    assertThat(browser.textOf(By.id("gridloop-contact-email"))).isEqualTo(ResidentCases.EMAIL);
     browser.screenshot("contact-shown");
     assertThat(log.of(caseNumber, 10)).singleElement().satisfies(read -> {
       assertThat(read.userId()).isEqualTo("wangfang");
@@ -65,7 +65,7 @@ class ContactTabBrowserIT extends BrowserScenario {
     browser.until("the contact tab of the other task", d -> !d.findElements(SHOW).isEmpty()
         && d.findElements(PHONE).isEmpty());
     browser.click(SHOW);
-    assertThat(browser.visible(ERROR).getText()).contains("Only whoever holds this case's call-back task");
+    assertThat(browser.textOf(ERROR)).contains("Only whoever holds this case's call-back task");
     assertThat(browser.pageText()).doesNotContain(ResidentCases.PHONE);
     browser.screenshot("other-task-refused");
     assertThat(log.of(otherCase, 10)).singleElement().satisfies(read -> assertThat(read.granted()).isFalse());
@@ -82,13 +82,13 @@ class ContactTabBrowserIT extends BrowserScenario {
     tasklist.logInAs("tangjie", TestLogins.passwordFor(identity, "tangjie"));
     browser.open(tasklist.url() + "#/?task=" + gridHandling.getId() + "&detailsTab=gridloop-contact");
     browser.click(SHOW);
-    assertThat(browser.visible(ERROR).getText()).contains("reason");
+    assertThat(browser.textOf(ERROR)).contains("reason");
     assertThat(browser.pageText()).doesNotContain(ResidentCases.PHONE);
 
     String reason = "居民投诉无人回访，核实联系方式 Checking a complaint";
     browser.visible(By.id("gridloop-contact-reason")).sendKeys(reason);
     browser.click(SHOW);
-    assertThat(browser.visible(PHONE).getText()).isEqualTo(ResidentCases.PHONE);
+    assertThat(browser.textOf(PHONE)).isEqualTo(ResidentCases.PHONE);
     browser.screenshot("supervisor-with-reason");
     List<ContactReadLog.Entry> reads = log.of(caseNumber, 10);
     assertThat(reads).extracting(ContactReadLog.Entry::granted).containsExactly(true, false);

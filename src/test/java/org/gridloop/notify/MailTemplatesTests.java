@@ -48,7 +48,9 @@ class MailTemplatesTests {
             "unitName", "区水务局", "reason", "超过 30 分钟未报到", "dueDate", DUE,
             "cockpitUrl", "http://gl.example/camunda/app/cockpit/")),
         Arguments.of("topic-notice", Map.of("topicNumber", "FA-2026-000007", "title", "红星苑加装电梯",
-            "message", "公示期至 12 月 8 日。Public notice until 8 December.", "topicUrl", "http://gl.example/topics/FA-2026-000007")));
+            "message", "公示期至 12 月 8 日。Public notice until 8 December.", "topicUrl", "http://gl.example/topics/FA-2026-000007")),
+        Arguments.of("password-link", Map.of("userId", "wangfang", "name", "王芳", "nameEn", "Wang Fang",
+            "link", "http://gl.example/account/password?token=t0k3n", "expiresAt", DUE)));
   }
 
   @Test
@@ -78,7 +80,8 @@ class MailTemplatesTests {
   @MethodSource("models")
   void theSubjectIsChineseThenEnglishAndCarriesTheCaseNumber(String name, Map<String, Object> model) {
     String subject = templates.render(name, model).subject();
-    String number = (String) model.getOrDefault("caseNumber", model.get("topicNumber"));
+    // what the mail is about: the case, the topic, or (a password link) the login
+    String number = (String) model.getOrDefault("caseNumber", model.getOrDefault("topicNumber", model.get("userId")));
 
     String[] parts = subject.split(" / ");
     assertThat(parts).as(subject).hasSize(2);

@@ -21,7 +21,6 @@ import org.gridloop.support.GridLoopIntegrationTest;
 import org.gridloop.support.PasswordLinkMails;
 import org.gridloop.support.TestLogins;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -45,17 +44,14 @@ class DemoPasswordAttacks extends AttackScenario {
   @Autowired ManagementService management;
   @Autowired PasswordLinkRepository links;
 
+  /** Started by the tests that read a link mail. */
   private GreenMail smtp;
-
-  @BeforeEach
-  void startSmtp() {
-    smtp = new GreenMail(ServerSetupTest.SMTP);
-    smtp.start();
-  }
 
   @AfterEach
   void stopSmtpAndResetClock() {
-    smtp.stop();
+    if (smtp != null) {
+      smtp.stop();
+    }
     ClockUtil.reset();
   }
 
@@ -203,6 +199,10 @@ class DemoPasswordAttacks extends AttackScenario {
 
   /** The administrator sends the person a fresh link; the mail is delivered and read; returns its link, on this app. */
   private String freshLinkFor(String userId, String email) {
+    if (smtp == null) {
+      smtp = new GreenMail(ServerSetupTest.SMTP);
+      smtp.start();
+    }
     ResponseEntity<String> sent = as("admin").postForEntity("/api/admin/staff/" + userId + "/password-link", null,
         String.class);
     assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);

@@ -3,7 +3,6 @@ package org.gridloop.security.attacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -18,6 +17,7 @@ import org.gridloop.account.PasswordLinkRepository;
 import org.gridloop.account.PasswordLinkRepository.Link;
 import org.gridloop.account.PasswordLinkRepository.Status;
 import org.gridloop.support.GridLoopIntegrationTest;
+import org.gridloop.support.LoopbackSmtp;
 import org.gridloop.support.PasswordLinkMails;
 import org.gridloop.support.TestLogins;
 import org.junit.jupiter.api.AfterEach;
@@ -200,8 +200,7 @@ class DemoPasswordAttacks extends AttackScenario {
   /** The administrator sends the person a fresh link; the mail is delivered and read; returns its link, on this app. */
   private String freshLinkFor(String userId, String email) {
     if (smtp == null) {
-      smtp = new GreenMail(ServerSetupTest.SMTP);
-      smtp.start();
+      smtp = LoopbackSmtp.start();
     }
     ResponseEntity<String> sent = as("admin").postForEntity("/api/admin/staff/" + userId + "/password-link", null,
         String.class);

@@ -61,8 +61,10 @@ public class IdentitySync {
 
   public Report sync(Organisation org) {
     int[] counts = new int[6];
+    Set<String> ownedUsers = owned.all(Kind.USER);
+    Set<String> ownedGroups = owned.all(Kind.GROUP);
     Map<String, DesiredGroup> groups = desiredGroups(org);
-    counts[0] = writeGroups(groups);
+    counts[0] = writeGroups(groups, ownedGroups);
     Set<String> staffIds = new HashSet<>();
     for (Staff member : org.staff()) {
       staffIds.add(member.id());
@@ -70,18 +72,20 @@ public class IdentitySync {
       if (writeUser(member)) {
         counts[2]++;
       }
-      owned.own(Kind.USER, member.id());
+      if (!ownedUsers.contains(member.id())) {
+        owned.own(Kind.USER, member.id());
+      }
       int[] delta = writeMemberships(member.id(), membershipsOf(member), groups.keySet(), existed);
       counts[4] += delta[0];
       counts[5] += delta[1];
     }
-    for (String userId : owned.all(Kind.USER)) {
+    for (String userId : ownedUsers) {
       if (!staffIds.contains(userId)) {
         removeUser(userId);
         counts[3]++;
       }
     }
-    for (String groupId : owned.all(Kind.GROUP)) {
+    for (String groupId : ownedGroups) {
       if (!groups.containsKey(groupId)) {
         identity.deleteGroup(groupId);
         owned.forget(Kind.GROUP, groupId);
@@ -131,21 +135,23 @@ public class IdentitySync {
     return ids;
   }
 
-  private int writeGroups(Map<String, DesiredGroup> desired) {
+  /** Creates or updates the file's groups; a group of that id made earlier in Camunda Admin is taken over. */
+  private int writeGroups(Map<String, DesiredGroup> desired, Set<String> ownedGroups) {
     int written = 0;
     for (Map.Entry<String, DesiredGroup> entry : desired.entrySet()) {
+      if (!ownedGroups.contains(entry.getKey())) {
+        owned.own(Kind.GROUP, entry.getKey());
+      }
       Group group = identity.createGroupQuery().groupId(entry.getKey()).singleResult();
       if (group == null) {
         group = identity.newGroup(entry.getKey());
       } else if (Objects.equals(group.getName(), entry.getValue().name())
           && Objects.equals(group.getType(), entry.getValue().type())) {
-        owned.own(Kind.GROUP, entry.getKey());
         continue;
       }
       group.setName(entry.getValue().name());
       group.setType(entry.getValue().type());
       identity.saveGroup(group);
-      owned.own(Kind.GROUP, entry.getKey());
       written++;
     }
     return written;

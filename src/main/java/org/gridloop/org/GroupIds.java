@@ -36,10 +36,4 @@ public final class GroupIds {
   public static String council(String unitId) {
     return COUNCIL_PREFIX + unitId;
   }
-
-  /** Groups derived from the directory's units; GridLoop removes them when their unit goes. */
-  static boolean isUnitGroup(String groupId) {
-    return groupId.startsWith(GRID_PREFIX) || groupId.startsWith(STREET_PREFIX)
-        || groupId.startsWith(DEPARTMENT_PREFIX) || groupId.startsWith(COUNCIL_PREFIX);
-  }
 }

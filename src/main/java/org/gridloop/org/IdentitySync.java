@@ -1,7 +1,5 @@
 package org.gridloop.org;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,27 +7,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.digest.PasswordManager;
 import org.camunda.bpm.engine.task.Task;
+import org.gridloop.account.StaffPasswords;
+import org.gridloop.org.OrgIdentities.Kind;
 import org.gridloop.org.Organisation.Role;
 import org.gridloop.org.Organisation.Staff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mirrors the organisation into Camunda's users, groups and memberships. Idempotent: it writes
- * only what differs, so a second run with the same file changes nothing. A person no longer in
- * the file is deleted (memberships and login go with the user) and their claimed tasks return to
- * their groups.
+ * Mirrors the organisation into Camunda's users, groups and memberships. The file owns what it
+ * names: its staff (names, e-mail), the groups it defines, and each person's memberships in those
+ * groups, which are set back to the file's whatever was changed in Camunda Admin. The
+ * administrator owns passwords, every user and group the file does not name, and memberships in
+ * groups the file does not define: the sync never touches them. What the file owns is recorded in
+ * {@link OrgIdentities}, so a person or unit removed from the file is deleted (their claimed tasks
+ * go back to their groups) while whatever the administrator made stays.
+ *
+ * <p>Idempotent: it writes only what differs, so a second run with the same file changes nothing.
  */
 public class IdentitySync {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** What one run changed. */
   public record Report(int groupsWritten, int groupsDeleted, int usersWritten, int usersDeleted,
@@ -41,36 +47,50 @@ public class IdentitySync {
 
   private final IdentityService identity;
   private final TaskService tasks;
+  private final PasswordManager hashes;
+  private final OrgIdentities owned;
+  private final StaffPasswords passwords;
 
-  public IdentitySync(IdentityService identity, TaskService tasks) {
-    this.identity = identity;
-    this.tasks = tasks;
+  public IdentitySync(ProcessEngine engine, OrgIdentities owned, StaffPasswords passwords) {
+    this.identity = engine.getIdentityService();
+    this.tasks = engine.getTaskService();
+    this.hashes = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getPasswordManager();
+    this.owned = owned;
+    this.passwords = passwords;
   }
 
-  /**
-   * @param demoPassword the shared demo password, or null outside demo mode (new users then get
-   *     an unguessable password until an administrator sets theirs in Camunda Admin)
-   * @param keepUser users GridLoop does not manage through the file (the administrator)
-   */
-  public Report sync(Organisation org, String demoPassword, Predicate<String> keepUser) {
+  public Report sync(Organisation org) {
     int[] counts = new int[6];
+    Set<String> ownedUsers = owned.all(Kind.USER);
+    Set<String> ownedGroups = owned.all(Kind.GROUP);
     Map<String, DesiredGroup> groups = desiredGroups(org);
-    counts[0] = writeGroups(groups);
-    counts[1] = deleteStaleGroups(groups.keySet());
+    counts[0] = writeGroups(groups, ownedGroups);
+    Set<String> staffIds = new HashSet<>();
     for (Staff member : org.staff()) {
-      if (writeUser(member, demoPassword)) {
+      staffIds.add(member.id());
+      boolean existed = identity.createUserQuery().userId(member.id()).count() > 0;
+      if (writeUser(member)) {
         counts[2]++;
       }
-      int[] delta = writeMemberships(member.id(), membershipsOf(member));
+      if (!ownedUsers.contains(member.id())) {
+        owned.own(Kind.USER, member.id());
+      }
+      int[] delta = writeMemberships(member.id(), membershipsOf(member), groups.keySet(), existed);
       counts[4] += delta[0];
       counts[5] += delta[1];
     }
-    Set<String> staffIds = new HashSet<>();
-    org.staff().forEach(s -> staffIds.add(s.id()));
-    for (User user : identity.createUserQuery().list()) {
-      if (!staffIds.contains(user.getId()) && !keepUser.test(user.getId())) {
-        removeUser(user.getId());
+    for (String userId : ownedUsers) {
+      if (!staffIds.contains(userId)) {
+        removeUser(userId);
         counts[3]++;
+      }
+    }
+    for (String groupId : ownedGroups) {
+      if (!groups.containsKey(groupId)) {
+        identity.deleteGroup(groupId);
+        owned.forget(Kind.GROUP, groupId);
+        LOG.info("Removed group '{}' (no longer in the organisation file)", groupId);
+        counts[1]++;
       }
     }
     Report report = new Report(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
@@ -115,9 +135,13 @@ public class IdentitySync {
     return ids;
   }
 
-  private int writeGroups(Map<String, DesiredGroup> desired) {
+  /** Creates or updates the file's groups; a group of that id made earlier in Camunda Admin is taken over. */
+  private int writeGroups(Map<String, DesiredGroup> desired, Set<String> ownedGroups) {
     int written = 0;
     for (Map.Entry<String, DesiredGroup> entry : desired.entrySet()) {
+      if (!ownedGroups.contains(entry.getKey())) {
+        owned.own(Kind.GROUP, entry.getKey());
+      }
       Group group = identity.createGroupQuery().groupId(entry.getKey()).singleResult();
       if (group == null) {
         group = identity.newGroup(entry.getKey());
@@ -133,29 +157,15 @@ public class IdentitySync {
     return written;
   }
 
-  private int deleteStaleGroups(Set<String> desired) {
-    int deleted = 0;
-    for (Group group : identity.createGroupQuery().list()) {
-      if (GroupIds.isUnitGroup(group.getId()) && !desired.contains(group.getId())) {
-        identity.deleteGroup(group.getId());
-        deleted++;
-      }
-    }
-    return deleted;
-  }
-
-  private boolean writeUser(Staff member, String demoPassword) {
-    // Check the password before loading the user: a failed check writes the user's row (failed
-    // attempts), and saving a user loaded before that write would be refused as stale.
-    boolean demoPasswordWorks = demoPassword == null || identity.checkPassword(member.id(), demoPassword);
+  private boolean writeUser(Staff member) {
     User user = identity.createUserQuery().userId(member.id()).singleResult();
     boolean changed = false;
     if (user == null) {
       user = identity.newUser(member.id());
-      user.setPassword(demoPassword != null ? demoPassword : unguessablePassword());
+      user.setPassword(passwords.forNewPerson(member));
       changed = true;
-    } else if (!demoPasswordWorks) {
-      user.setPassword(demoPassword);
+    } else if (passwords.mustReplace(user, hashes)) {
+      user.setPassword(passwords.replacement(member));
       changed = true;
     }
     // Tasklist shows "firstName lastName": the Chinese name, then the romanised one.
@@ -169,13 +179,16 @@ public class IdentitySync {
     }
     if (changed) {
       identity.saveUser(user);
-      // The failed checkPassword above counts as a failed login; do not let it delay the first real one.
-      identity.unlockUser(member.id());
     }
     return changed;
   }
 
-  private int[] writeMemberships(String userId, Set<String> desired) {
+  /**
+   * Sets the person's memberships in the file's groups to the file's; memberships in other groups
+   * are the administrator's and stay. For a person who existed before this run, every change is
+   * logged: it either follows a change of the file or sets back one made outside it.
+   */
+  private int[] writeMemberships(String userId, Set<String> desired, Set<String> fileGroups, boolean existed) {
     Set<String> current = new HashSet<>();
     identity.createGroupQuery().groupMember(userId).list().forEach(g -> current.add(g.getId()));
     int added = 0;
@@ -183,12 +196,18 @@ public class IdentitySync {
     for (String groupId : desired) {
       if (!current.contains(groupId)) {
         identity.createMembership(userId, groupId);
+        if (existed) {
+          LOG.info("Membership set to the organisation file: '{}' added to group '{}' (memberships in the file's"
+              + " groups follow the file; one removed outside it is set back)", userId, groupId);
+        }
         added++;
       }
     }
     for (String groupId : current) {
-      if (!desired.contains(groupId)) {
+      if (fileGroups.contains(groupId) && !desired.contains(groupId)) {
         identity.deleteMembership(userId, groupId);
+        LOG.info("Membership set to the organisation file: '{}' removed from group '{}' (memberships in the file's"
+            + " groups follow the file; one added outside it is set back)", userId, groupId);
         removed++;
       }
     }
@@ -199,13 +218,8 @@ public class IdentitySync {
     List<Task> claimed = tasks.createTaskQuery().taskAssignee(userId).list();
     claimed.forEach(task -> tasks.setAssignee(task.getId(), null));
     identity.deleteUser(userId);
+    owned.forget(Kind.USER, userId);
     LOG.info("Removed user '{}' (no longer in the organisation file); {} claimed task(s) returned to their groups",
         userId, claimed.size());
-  }
-
-  static String unguessablePassword() {
-    byte[] bytes = new byte[18];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -19,8 +19,9 @@ public record GridLoopProperties(
   public static final String DEMO_ORG_FILE = "classpath:demo/organisation.yaml";
 
   /**
-   * Demo mode: loads the demo organisation and gives every demo staff member the shared demo
-   * password. Never in production (the postgres profile refuses it).
+   * Demo mode: loads the demo organisation and gives every person it creates from the bundled demo
+   * file the shared demo password (staff of any other file never get it: account/StaffPasswords).
+   * Never in production (the postgres profile refuses it).
    */
   public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("gridloop") String password) {}
 

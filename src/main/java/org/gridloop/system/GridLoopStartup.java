@@ -3,8 +3,10 @@ package org.gridloop.system;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.gridloop.account.StaffPasswords;
 import org.gridloop.deploy.BpmnFolderDeployer;
 import org.gridloop.org.IdentitySync;
+import org.gridloop.org.OrgIdentities;
 import org.gridloop.org.Organisation;
 import org.gridloop.security.AdminAccount;
 import org.gridloop.security.AdminCredentials;
@@ -26,13 +28,17 @@ class GridLoopStartup extends AbstractProcessEnginePlugin {
   private final GridLoopProperties properties;
   private final AdminCredentials admin;
   private final BpmnFolderDeployer deployer;
+  private final OrgIdentities orgIdentities;
+  private final StaffPasswords staffPasswords;
 
   GridLoopStartup(Organisation organisation, GridLoopProperties properties, AdminCredentials admin,
-      BpmnFolderDeployer deployer) {
+      BpmnFolderDeployer deployer, OrgIdentities orgIdentities, StaffPasswords staffPasswords) {
     this.organisation = organisation;
     this.properties = properties;
     this.admin = admin;
     this.deployer = deployer;
+    this.orgIdentities = orgIdentities;
+    this.staffPasswords = staffPasswords;
   }
 
   @Override
@@ -43,9 +49,7 @@ class GridLoopStartup extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     deployer.deploy(engine.getRepositoryService());
-    String demoPassword = properties.demo().enabled() ? properties.demo().password() : null;
-    new IdentitySync(engine.getIdentityService(), engine.getTaskService())
-        .sync(organisation, demoPassword, admin.user()::equals);
+    new IdentitySync(engine, orgIdentities, staffPasswords).sync(organisation);
     AdminAccount.ensure(engine.getIdentityService(), admin.user(), admin.password());
     RoleAuthorizations.apply(engine.getAuthorizationService());
   }

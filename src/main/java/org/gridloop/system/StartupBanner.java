@@ -2,6 +2,7 @@ package org.gridloop.system;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.gridloop.account.StaffPasswords;
 import org.gridloop.org.Organisation;
 import org.gridloop.org.Organisation.RoleType;
 import org.gridloop.org.Organisation.Staff;
@@ -22,11 +23,14 @@ class StartupBanner {
   private final AdminCredentials admin;
   private final GridLoopProperties properties;
   private final Organisation organisation;
+  private final StaffPasswords staffPasswords;
 
-  StartupBanner(AdminCredentials admin, GridLoopProperties properties, Organisation organisation) {
+  StartupBanner(AdminCredentials admin, GridLoopProperties properties, Organisation organisation,
+      StaffPasswords staffPasswords) {
     this.admin = admin;
     this.properties = properties;
     this.organisation = organisation;
+    this.staffPasswords = staffPasswords;
   }
 
   @EventListener
@@ -50,7 +54,11 @@ class StartupBanner {
       text.append(" (password from GRIDLOOP_ADMIN_PASSWORD)");
     }
     text.append('\n');
-    if (properties.demo().enabled()) {
+    if (!staffPasswords.demoOrganisation()) {
+      // A real organisation file: nobody has the demo password, whatever demo mode says.
+      text.append("  Staff set their own password through the link mailed to them\n")
+          .append("  (a fresh one: POST /api/admin/staff/{userId}/password-link as the administrator)\n");
+    } else {
       text.append("  Demo logins, password '").append(properties.demo().password()).append("':\n");
       demoLogins().forEach((role, staff) -> text.append(String.format("    %-17s %-10s %s %s%n",
           role, staff.id(), staff.name(), staff.roles().get(0).unit() == null ? "" : staff.roles().get(0).unit())));

@@ -180,6 +180,15 @@ public final class Browser implements AutoCloseable {
     });
   }
 
+  /** Replaces the text of an input and waits until it holds exactly that text. */
+  public void type(By locator, String text) {
+    WebElement input = visible(locator);
+    scrollTo(input);
+    input.clear();
+    input.sendKeys(text);
+    until(locator + " to hold the text", d -> text.equals(d.findElement(locator).getDomProperty("value")));
+  }
+
   public void scrollTo(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }

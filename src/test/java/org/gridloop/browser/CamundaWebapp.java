@@ -5,7 +5,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * What Tasklist and Cockpit share: their address and Camunda's own login page
+ * What Tasklist, Cockpit and Admin share: their address and Camunda's own login page
  * ({@code camunda-commons-ui/lib/auth/page/form.html}: a form {@code signinForm} with a text input
  * for the user name, a password input and a submit button; no name attributes).
  */
@@ -19,7 +19,7 @@ abstract class CamundaWebapp {
   protected final Browser browser;
   private final String url;
 
-  /** @param app "tasklist" or "cockpit" */
+  /** @param app "tasklist", "cockpit" or "admin" */
   CamundaWebapp(Browser browser, int port, String app) {
     this.browser = browser;
     this.url = "http://localhost:" + port + "/camunda/app/" + app + "/default/";

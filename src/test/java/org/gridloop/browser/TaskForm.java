@@ -47,12 +47,7 @@ final class TaskForm {
   }
 
   void type(String componentId, String text) {
-    WebElement input = browser.visible(field(componentId));
-    browser.scrollTo(input);
-    input.clear();
-    input.sendKeys(text);
-    browser.until("field " + componentId + " to take the text",
-        d -> text.equals(d.findElement(field(componentId)).getDomProperty("value")));
+    browser.type(field(componentId), text);
   }
 
   /** Chooses the option of a radio group whose label contains the text. */

@@ -52,7 +52,9 @@ class MailTemplatesTests {
         Arguments.of("vote-code-issued", Map.of("topicNumber", "YS-2026-000007", "title", "红星苑加装电梯",
             "ownerId", "hxy-o04", "round", 1, "issuedBy", "罗艳 Luo Yan (luoyan)", "issuedAt", DUE,
             "reason", "业主邮件丢失，本人到场申请 The owner lost the mail and asked in person",
-            "topicUrl", "http://gl.example/api/topics/YS-2026-000007")));
+            "topicUrl", "http://gl.example/api/topics/YS-2026-000007")),
+        Arguments.of("password-link", Map.of("userId", "wangfang", "name", "王芳", "nameEn", "Wang Fang",
+            "link", "http://gl.example/account/password?token=t0k3n", "expiresAt", DUE)));
   }
 
   @Test
@@ -82,7 +84,8 @@ class MailTemplatesTests {
   @MethodSource("models")
   void theSubjectIsChineseThenEnglishAndCarriesTheCaseNumber(String name, Map<String, Object> model) {
     String subject = templates.render(name, model).subject();
-    String number = (String) model.getOrDefault("caseNumber", model.get("topicNumber"));
+    // what the mail is about: the case, the topic, or (a password link) the login
+    String number = (String) model.getOrDefault("caseNumber", model.getOrDefault("topicNumber", model.get("userId")));
 
     String[] parts = subject.split(" / ");
     assertThat(parts).as(subject).hasSize(2);

@@ -57,7 +57,7 @@ final class FilterQueryGuard implements Validator<AbstractQuery<?, ?>> {
       for (Map.Entry<String, String> expression : part.getExpressions().entrySet()) {
         Optional<String> problem = staff ? rules.checkStaffQuery(expression.getValue())
             : rules.checkModel(expression.getValue());
-        problem.ifPresent(reason -> refused.add(expression.getKey() + " " + expression.getValue() + ": " + reason));
+        problem.ifPresent(reason -> refused.add("query field " + expression.getKey() + " " + expression.getValue() + ": " + reason));
       }
     }
     if (!refused.isEmpty()) {

@@ -21,21 +21,18 @@ class CheckedFormService extends FormServiceImpl {
 
   @Override
   public void submitTaskForm(String taskId, Map<String, Object> properties) {
-    commandExecutor.execute(context -> new SubmitTaskFormCmd(taskId, checked(context, taskId, properties), false,
-        false).execute(context));
+    commandExecutor.execute(context -> new SubmitTaskFormCmd(taskId, allowed(context, taskId, properties), false, false)
+        .execute(context));
   }
 
   @Override
   public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
       boolean deserializeValues) {
-    return commandExecutor.execute(context -> new SubmitTaskFormCmd(taskId, checked(context, taskId, properties),
-        true, deserializeValues).execute(context));
+    return commandExecutor.execute(context -> new SubmitTaskFormCmd(taskId, allowed(context, taskId, properties), true,
+        deserializeValues).execute(context));
   }
 
-  private Map<String, Object> checked(CommandContext context, String taskId, Map<String, Object> properties) {
-    if (!StaffCaller.isRestricted(context)) {
-      return properties;
-    }
-    return context.runWithoutAuthorization(() -> submissions.accept(context, taskId, properties));
+  private Map<String, Object> allowed(CommandContext context, String taskId, Map<String, Object> properties) {
+    return StaffCaller.allowedSubmission(submissions, context, taskId, properties);
   }
 }

@@ -1,8 +1,10 @@
 package org.gridloop.security;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.gridloop.forms.TaskSubmissions;
 import org.gridloop.org.GroupIds;
 
 /**
@@ -18,6 +20,15 @@ final class StaffCaller {
   static boolean isRestricted(CommandContext context) {
     Authentication authentication = context.getAuthentication();
     return authentication != null && authentication.getUserId() != null && !isAdministrator(authentication);
+  }
+
+  /** What a submission may set: for staff, only what the task's form offers; for anyone else, all of it. */
+  static Map<String, Object> allowedSubmission(TaskSubmissions submissions, CommandContext context, String taskId,
+      Map<String, Object> variables) {
+    if (!isRestricted(context)) {
+      return variables;
+    }
+    return context.runWithoutAuthorization(() -> submissions.accept(context, taskId, variables));
   }
 
   static boolean isAdministrator(Authentication authentication) {

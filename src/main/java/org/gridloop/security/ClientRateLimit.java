@@ -1,100 +1,154 @@
 package org.gridloop.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
+import org.gridloop.security.CurrentUser.Credentials;
+import org.gridloop.system.ApiErrors;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Per client address, within a sliding minute: (1) anonymous writes to GridLoop's public API
- * (reports, proposals, opinions, votes, evaluations) are limited, so the public endpoints cannot be
- * used to flood staff or relay mail; (2) a client whose credentials keep being refused (401 from
- * any login, 403 for wrong vote codes) gets 429 for any further credentials, so a stranger cannot
- * guess passwords or vote codes, nor lock people out through Camunda's login throttling, at speed.
- * In memory, per node: a first line of defence; a reverse proxy may add its own.
+ * Per client ({@link TrustedProxies}) and approximately sliding window ({@link RecentCounts}):
+ * <ol>
+ *   <li>anonymous writes to GridLoop's API (reports, proposals, opinions, votes, evaluations: any
+ *       write to {@code /api/**} without valid credentials, by its normalised {@link Routes route}
+ *       and whatever its headers say) are limited per minute, so the public endpoints cannot be
+ *       used to flood staff or relay mail;
+ *   <li>a client whose credentials keep being refused (wrong passwords at any login, 401s, wrong
+ *       vote codes) gets 429 for any further credentials for the rest of the minute;
+ *   <li>wrong passwords per client and login are limited per quarter hour. While the engine's login
+ *       delay runs ({@link LoginDelays}) even the right password is refused, so without this one
+ *       client could keep a known login delayed for ever with one wrong try per delay.
+ * </ol>
+ * A refusal is 429 with {@code Retry-After} (seconds until the client may try again) and the API's
+ * JSON error body. In memory, per node, bounded by {@code maxClients} per counter.
  */
 public class ClientRateLimit extends OncePerRequestFilter {
 
-  private static final Pattern PUBLIC_WRITE = Pattern.compile("/api/(cases(/[^/]+/rating)?|topics(/[^/]+/(opinions|votes|evaluations))?)");
-  private static final Pattern VOTE = Pattern.compile("/api/topics/[^/]+/votes");
-  private static final long MINUTE_NANOS = 60_000_000_000L;
+  /** The limits, as configured under {@code gridloop.rate-limit.*}. */
+  public record Limits(int writesPerMinute, int refusalsPerMinute, int wrongPasswordsPerLogin, int maxClients) {
+    public Limits {
+      if (writesPerMinute < 1 || refusalsPerMinute < 1 || wrongPasswordsPerLogin < 1 || maxClients < 2) {
+        throw new IllegalArgumentException("gridloop.rate-limit.*: every limit must be at least 1 (max-clients at least 2)");
+      }
+    }
+  }
 
-  private final int writesPerMinute;
-  private final int refusalsPerMinute;
+  static final long MINUTE = 60_000;
+  static final long QUARTER_HOUR = 15 * MINUTE;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Limits limits;
+  private final TrustedProxies proxies;
+  private final Function<HttpServletRequest, Credentials> credentials;
   private final LongSupplier clock;
-  private final Map<String, Deque<Long>> writes = new ConcurrentHashMap<>();
-  private final Map<String, Deque<Long>> refusals = new ConcurrentHashMap<>();
+  private final RecentCounts writes;
+  private final RecentCounts refusals;
+  private final RecentCounts wrongPasswords;
 
-  public ClientRateLimit(int writesPerMinute, int refusalsPerMinute, LongSupplier nanoClock) {
-    this.writesPerMinute = writesPerMinute;
-    this.refusalsPerMinute = refusalsPerMinute;
-    this.clock = nanoClock;
+  /**
+   * @param credentials checks a request's credentials for GridLoop's API ({@link CurrentUser#credentials})
+   * @param millisClock the time in milliseconds (the engine's clock, so tests can move it)
+   */
+  public ClientRateLimit(Limits limits, TrustedProxies proxies, Function<HttpServletRequest, Credentials> credentials,
+      LongSupplier millisClock) {
+    this.limits = limits;
+    this.proxies = proxies;
+    this.credentials = credentials;
+    this.clock = millisClock;
+    this.writes = new RecentCounts(MINUTE, limits.maxClients());
+    this.refusals = new RecentCounts(MINUTE, limits.maxClients());
+    this.wrongPasswords = new RecentCounts(QUARTER_HOUR, limits.maxClients());
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String client = request.getRemoteAddr();
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String client = proxies.clientOf(request);
+    String route = Routes.of(request);
     long now = clock.getAsLong();
-    boolean credentials = request.getHeader("Authorization") != null || path.contains("/login/")
-        || VOTE.matcher(path).matches();
-    if (credentials && recent(refusals, client, now) >= refusalsPerMinute) {
-      tooMany(response, "Too many refused logins or codes from your address: wait a minute");
+    LoginAttempts attempt = LoginAttempts.of(request, route);
+    HttpServletRequest req = attempt.request();
+    String login = attempt.login() == null ? null : client + " " + attempt.login();
+    boolean vote = "POST".equals(req.getMethod()) && Routes.VOTE.matcher(route).matches();
+    boolean authorization = req.getHeader("Authorization") != null;
+
+    if ((login != null || vote || authorization) && refusals.reached(client, limits.refusalsPerMinute(), now)) {
+      tooMany(response, refusals.millisUntilBelow(client, limits.refusalsPerMinute(), now),
+          "Too many refused logins or vote codes from your address");
       return;
     }
-    boolean anonymousWrite = "POST".equals(request.getMethod()) && PUBLIC_WRITE.matcher(path).matches()
-        && request.getHeader("Authorization") == null;
+    if (login != null && wrongPasswords.reached(login, limits.wrongPasswordsPerLogin(), now)) {
+      tooMany(response, wrongPasswords.millisUntilBelow(login, limits.wrongPasswordsPerLogin(), now),
+          "Too many wrong passwords for this login from your address");
+      return;
+    }
+    boolean api = Routes.isApi(route);
+    boolean write = Routes.isWrite(req);
+    Credentials offered = api && (write || authorization) ? credentials.apply(req) : Credentials.NONE;
+    boolean anonymousWrite = api && write && offered != Credentials.VALID;
+    if (anonymousWrite && writes.reached(client, limits.writesPerMinute(), now)) {
+      settle(client, login, offered == Credentials.REFUSED, false, now);
+      tooMany(response, writes.millisUntilBelow(client, limits.writesPerMinute(), now),
+          "Too many reports from your address");
+      return;
+    }
     if (anonymousWrite) {
-      if (recent(writes, client, now) >= writesPerMinute) {
-        tooMany(response, "Too many reports from your address: wait a minute");
-        return;
-      }
-      record(writes, client, now);
+      writes.record(client, now);
     }
-    chain.doFilter(request, response);
-    int status = response.getStatus();
-    if (status == HttpServletResponse.SC_UNAUTHORIZED
-        || (status == HttpServletResponse.SC_FORBIDDEN && VOTE.matcher(path).matches())) {
-      record(refusals, client, now);
+
+    boolean verify = Routes.VERIFY.equals(route);
+    HttpServletResponse res = verify ? new ContentCachingResponseWrapper(response) : response;
+    chain.doFilter(req, res);
+    int status = res.getStatus();
+    boolean wrongPassword = offered == Credentials.REFUSED || (login != null && status == 401);
+    if (verify) {
+      ContentCachingResponseWrapper cached = (ContentCachingResponseWrapper) res;
+      wrongPassword |= status < 300 && !authenticated(cached.getContentAsByteArray());
+      cached.copyBodyToResponse();
+    }
+    boolean refused = wrongPassword || status == 401 || (vote && status == 403);
+    settle(client, login, wrongPassword, refused, now);
+    if (login != null && !wrongPassword && status < 300) {
+      wrongPasswords.forget(login); // the right password: earlier typos from here do not add up
     }
   }
 
-  private int recent(Map<String, Deque<Long>> counts, String client, long now) {
-    Deque<Long> times = counts.get(client);
-    if (times == null) {
-      return 0;
+  private void settle(String client, String login, boolean wrongPassword, boolean refused, long now) {
+    if (refused || wrongPassword) {
+      refusals.record(client, now);
     }
-    synchronized (times) {
-      while (!times.isEmpty() && now - times.peekFirst() > MINUTE_NANOS) {
-        times.pollFirst();
-      }
-      if (times.isEmpty()) {
-        counts.remove(client, times);
-      }
-      return times.size();
+    if (wrongPassword && login != null) {
+      wrongPasswords.record(login, now);
     }
   }
 
-  private static void record(Map<String, Deque<Long>> counts, String client, long now) {
-    Deque<Long> times = counts.computeIfAbsent(client, c -> new ArrayDeque<>());
-    synchronized (times) {
-      times.addLast(now);
+  /** Whether the engine REST API's identity/verify answered {@code "authenticated": true}. */
+  private static boolean authenticated(byte[] verifyAnswer) {
+    try {
+      JsonNode answer = JSON.readTree(verifyAnswer);
+      return answer != null && answer.path("authenticated").asBoolean(false);
+    } catch (IOException e) {
+      return false;
     }
   }
 
-  private static void tooMany(HttpServletResponse response, String message) throws IOException {
-    response.setStatus(429);
-    response.setHeader("Retry-After", "60");
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"" + message + "\"}");
+  private static void tooMany(HttpServletResponse response, long millis, String why) throws IOException {
+    long seconds = Math.max(1, (millis + 999) / 1000);
+    response.setHeader("Retry-After", Long.toString(seconds));
+    ApiErrors.send(response, HttpStatus.TOO_MANY_REQUESTS, why + ": try again in " + seconds + " s");
+  }
+
+  /** How many clients each counter tracks now, for tests of the memory bound. */
+  int trackedClients() {
+    return Math.max(writes.size(), Math.max(refusals.size(), wrongPasswords.size()));
   }
 }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.gridloop.security.CurrentUser.Credentials;
@@ -94,9 +97,10 @@ public class ClientRateLimit extends OncePerRequestFilter {
     boolean api = Routes.isApi(route);
     boolean write = Routes.isWrite(req);
     Credentials offered = api && (write || authorization) ? credentials.apply(req) : Credentials.NONE;
+    Outcome outcome = new Outcome(client, login, vote, offered == Credentials.REFUSED, now);
     boolean anonymousWrite = api && write && offered != Credentials.VALID;
     if (anonymousWrite && writes.reached(client, limits.writesPerMinute(), now)) {
-      settle(client, login, offered == Credentials.REFUSED, false, now);
+      outcome.settle(429, false);
       tooMany(response, writes.millisUntilBelow(client, limits.writesPerMinute(), now),
           "Too many reports from your address");
       return;
@@ -105,29 +109,101 @@ public class ClientRateLimit extends OncePerRequestFilter {
       writes.record(client, now);
     }
 
-    boolean verify = Routes.VERIFY.equals(route);
-    HttpServletResponse res = verify ? new ContentCachingResponseWrapper(response) : response;
-    chain.doFilter(req, res);
-    int status = res.getStatus();
-    boolean wrongPassword = offered == Credentials.REFUSED || (login != null && status == 401);
-    if (verify) {
-      ContentCachingResponseWrapper cached = (ContentCachingResponseWrapper) res;
-      wrongPassword |= status < 300 && !authenticated(cached.getContentAsByteArray());
-      cached.copyBodyToResponse();
+    if (Routes.VERIFY.equals(route)) {
+      // The answer tells: held back until it is read, then sent.
+      ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+      chain.doFilter(req, held);
+      outcome.settle(held.getStatus(), held.getStatus() < 300 && !authenticated(held.getContentAsByteArray()));
+      held.copyBodyToResponse();
+      return;
     }
-    boolean refused = wrongPassword || status == 401 || (vote && status == 403);
-    settle(client, login, wrongPassword, refused, now);
-    if (login != null && !wrongPassword && status < 300) {
-      wrongPasswords.forget(login); // the right password: earlier typos from here do not add up
+    boolean tried = login != null || vote || offered != Credentials.NONE;
+    chain.doFilter(req, tried ? new SettledBeforeSent(response, outcome) : response);
+    outcome.settle(response.getStatus(), false);
+  }
+
+  /**
+   * What one request's credentials came to, counted once. Counted before the answer can leave
+   * ({@link SettledBeforeSent}): a client that read its 401 must find it counted at its next try.
+   */
+  private final class Outcome {
+
+    private final String client;
+    private final String login;
+    private final boolean vote;
+    private final boolean passwordRefused;
+    private final long now;
+    private boolean settled;
+
+    Outcome(String client, String login, boolean vote, boolean passwordRefused, long now) {
+      this.client = client;
+      this.login = login;
+      this.vote = vote;
+      this.passwordRefused = passwordRefused;
+      this.now = now;
+    }
+
+    synchronized void settle(int status, boolean refusedByAnswer) {
+      if (settled) {
+        return;
+      }
+      settled = true;
+      boolean wrongPassword = passwordRefused || refusedByAnswer || (login != null && status == 401);
+      if (wrongPassword || status == 401 || (vote && status == 403)) {
+        refusals.record(client, now);
+      }
+      if (login != null && wrongPassword) {
+        wrongPasswords.record(login, now);
+      } else if (login != null && status < 300) {
+        wrongPasswords.forget(login); // the right password: earlier typos from here do not add up
+      }
     }
   }
 
-  private void settle(String client, String login, boolean wrongPassword, boolean refused, long now) {
-    if (refused || wrongPassword) {
-      refusals.record(client, now);
+  /** The response, its request's {@link Outcome} settled the moment its status could be sent. */
+  private static final class SettledBeforeSent extends HttpServletResponseWrapper {
+
+    private final Outcome outcome;
+
+    SettledBeforeSent(HttpServletResponse response, Outcome outcome) {
+      super(response);
+      this.outcome = outcome;
     }
-    if (wrongPassword && login != null) {
-      wrongPasswords.record(login, now);
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      outcome.settle(getStatus(), false);
+      return super.getOutputStream();
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+      outcome.settle(getStatus(), false);
+      return super.getWriter();
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+      outcome.settle(getStatus(), false);
+      super.flushBuffer();
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      outcome.settle(status, false);
+      super.sendError(status);
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      outcome.settle(status, false);
+      super.sendError(status, message);
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+      outcome.settle(302, false);
+      super.sendRedirect(location);
     }
   }
 

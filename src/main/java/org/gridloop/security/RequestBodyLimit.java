@@ -83,6 +83,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     response.setHeader("Connection", "close");
     ApiErrors.send(response, HttpStatus.valueOf(413), "The request body is larger than " + readable(limit)
         + ", the limit for this address");
+    // Out now: the container may still wait for the rest of a chunked body before it finishes.
+    response.flushBuffer();
   }
 
   private static String readable(DataSize size) {

@@ -114,6 +114,19 @@ class ClientRateLimitTests {
   }
 
   @Test
+  void aWrongPasswordIsCountedBeforeItsAnswerLeavesSoTheNextTryAlreadyFindsItCounted() throws Exception {
+    limit = limit(new ClientRateLimit.Limits(3, 100, 1, 1000), "");
+    int[] nextTry = new int[1];
+    call("GET", "/engine-rest/task", "10.0.1.5", auth(TANGJIE_WRONG), (req, res) -> {
+      res.setStatus(401);
+      res.getOutputStream().write("{}".getBytes(StandardCharsets.UTF_8));
+      res.flushBuffer(); // the client has its 401 now, and tries again at once
+      nextTry[0] = call("GET", "/engine-rest/task", "10.0.1.5", auth(TANGJIE_WRONG), 401).getStatus();
+    });
+    assertThat(nextTry[0]).isEqualTo(429);
+  }
+
+  @Test
   void theRightPasswordForgetsTheTyposBeforeIt() throws Exception {
     limit = limit(new ClientRateLimit.Limits(3, 100, 2, 1000), "");
     assertThat(call("GET", "/engine-rest/task", "10.0.1.3", auth(TANGJIE_WRONG), 401).getStatus()).isEqualTo(401);

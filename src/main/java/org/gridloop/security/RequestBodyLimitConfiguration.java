@@ -1,6 +1,9 @@
 package org.gridloop.security;
 
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,5 +26,21 @@ class RequestBodyLimitConfiguration {
     registration.addUrlPatterns("/*");
     registration.setOrder(ORDER);
     return registration;
+  }
+
+  /**
+   * A chunked body cut at the limit fails the engine REST API's JSON reader, which would log it
+   * as an error of its own (HTTP 500); it is the client's 413, which {@link RequestBodyLimit} sends.
+   */
+  @Bean
+  ResourceConfigCustomizer bodyTooLargeIsTheClients() {
+    return config -> config.register(new BodyTooLargeMapper());
+  }
+
+  static final class BodyTooLargeMapper implements ExceptionMapper<RequestBodyLimit.BodyTooLarge> {
+    @Override
+    public Response toResponse(RequestBodyLimit.BodyTooLarge exception) {
+      return Response.status(413).build();
+    }
   }
 }

@@ -84,9 +84,11 @@ public class ApiErrors {
 
   /** The same JSON, written by a servlet filter that answers before any controller is reached. */
   public static void send(HttpServletResponse response, HttpStatusCode status, String message) throws IOException {
+    byte[] json = FILTER_JSON.writeValueAsBytes(body(status, message, null).getBody());
     response.setStatus(status.value());
     response.setContentType("application/json;charset=UTF-8");
-    response.getOutputStream().write(FILTER_JSON.writeValueAsBytes(body(status, message, null).getBody()));
+    response.setContentLength(json.length); // complete as it stands, even if the request body is not read
+    response.getOutputStream().write(json);
   }
 
   static ResponseEntity<Map<String, Object>> body(HttpStatusCode status, String message, List<FieldProblem> problems) {

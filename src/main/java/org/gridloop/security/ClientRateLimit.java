@@ -56,6 +56,8 @@ public class ClientRateLimit extends OncePerRequestFilter {
   private final RecentCounts writes;
   private final RecentCounts refusals;
   private final RecentCounts wrongPasswords;
+  /** Logins a client has just given the right password for: their parallel requests need no place. */
+  private final RecentCounts proven;
 
   /**
    * @param credentials checks a request's credentials for GridLoop's API ({@link CurrentUser#credentials})
@@ -70,6 +72,7 @@ public class ClientRateLimit extends OncePerRequestFilter {
     this.writes = new RecentCounts(MINUTE, limits.maxClients());
     this.refusals = new RecentCounts(MINUTE, limits.maxClients());
     this.wrongPasswords = new RecentCounts(QUARTER_HOUR, limits.maxClients());
+    this.proven = new RecentCounts(QUARTER_HOUR, limits.maxClients());
   }
 
   @Override
@@ -98,28 +101,38 @@ public class ClientRateLimit extends OncePerRequestFilter {
     boolean write = Routes.isWrite(req);
     Credentials offered = api && (write || authorization) ? credentials.apply(req) : Credentials.NONE;
     Outcome outcome = new Outcome(client, login, vote, offered == Credentials.REFUSED, now);
+    // GridLoop's API checked its credentials above. Elsewhere only the answer tells (the engine REST
+    // API, the webapps' login, vote codes): until then the try takes a place in the counts, so a
+    // burst of parallel tries counts whole; not for a login this client has just proven.
+    boolean pending = offered == Credentials.NONE && (vote || (login != null && !proven.reached(login, 1, now)));
+    if (pending && !outcome.reserve(response)) {
+      return;
+    }
     boolean anonymousWrite = api && write && offered != Credentials.VALID;
-    if (anonymousWrite && writes.reached(client, limits.writesPerMinute(), now)) {
+    if (anonymousWrite && !writes.tryRecord(client, limits.writesPerMinute(), now)) {
       outcome.settle(429, false);
       tooMany(response, writes.millisUntilBelow(client, limits.writesPerMinute(), now),
           "Too many reports from your address");
       return;
     }
-    if (anonymousWrite) {
-      writes.record(client, now);
-    }
 
     if (Routes.VERIFY.equals(route)) {
       // The answer tells: held back until it is read, then sent.
       ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
-      chain.doFilter(req, held);
-      outcome.settle(held.getStatus(), held.getStatus() < 300 && !authenticated(held.getContentAsByteArray()));
+      try {
+        chain.doFilter(req, held);
+      } finally {
+        outcome.settle(held.getStatus(), held.getStatus() < 300 && !authenticated(held.getContentAsByteArray()));
+      }
       held.copyBodyToResponse();
       return;
     }
     boolean tried = login != null || vote || offered != Credentials.NONE;
-    chain.doFilter(req, tried ? new SettledBeforeSent(response, outcome) : response);
-    outcome.settle(response.getStatus(), false);
+    try {
+      chain.doFilter(req, tried ? new SettledBeforeSent(response, outcome) : response);
+    } finally {
+      outcome.settle(response.getStatus(), false);
+    }
   }
 
   /**
@@ -133,6 +146,8 @@ public class ClientRateLimit extends OncePerRequestFilter {
     private final boolean vote;
     private final boolean passwordRefused;
     private final long now;
+    private String refusalPlace;
+    private String loginPlace;
     private boolean settled;
 
     Outcome(String client, String login, boolean vote, boolean passwordRefused, long now) {
@@ -143,19 +158,52 @@ public class ClientRateLimit extends OncePerRequestFilter {
       this.now = now;
     }
 
+    /** Takes places for a try whose outcome is not known yet; false (and 429 sent) if none is left. */
+    boolean reserve(HttpServletResponse response) throws IOException {
+      refusalPlace = refusals.tryReserve(client, limits.refusalsPerMinute(), now);
+      if (refusalPlace == null) {
+        tooMany(response, refusals.millisUntilBelow(client, limits.refusalsPerMinute(), now),
+            "Too many refused logins or vote codes from your address");
+        return false;
+      }
+      if (login != null) {
+        loginPlace = wrongPasswords.tryReserve(login, limits.wrongPasswordsPerLogin(), now);
+        if (loginPlace == null) {
+          refusals.settle(refusalPlace, false, now);
+          settled = true;
+          tooMany(response, wrongPasswords.millisUntilBelow(login, limits.wrongPasswordsPerLogin(), now),
+              "Too many wrong passwords for this login from your address");
+          return false;
+        }
+      }
+      return true;
+    }
+
     synchronized void settle(int status, boolean refusedByAnswer) {
       if (settled) {
         return;
       }
       settled = true;
       boolean wrongPassword = passwordRefused || refusedByAnswer || (login != null && status == 401);
-      if (wrongPassword || status == 401 || (vote && status == 403)) {
+      boolean refused = wrongPassword || status == 401 || (vote && status == 403);
+      if (refusalPlace != null) {
+        refusals.settle(refusalPlace, refused, now);
+      } else if (refused) {
         refusals.record(client, now);
       }
-      if (login != null && wrongPassword) {
+      if (login == null) {
+        return;
+      }
+      if (loginPlace != null) {
+        wrongPasswords.settle(loginPlace, wrongPassword, now);
+      } else if (wrongPassword) {
         wrongPasswords.record(login, now);
-      } else if (login != null && status < 300) {
+      }
+      if (wrongPassword) {
+        proven.forget(login);
+      } else if (status < 300) {
         wrongPasswords.forget(login); // the right password: earlier typos from here do not add up
+        proven.record(login, now);
       }
     }
   }
@@ -225,6 +273,6 @@ public class ClientRateLimit extends OncePerRequestFilter {
 
   /** How many clients each counter tracks now, for tests of the memory bound. */
   int trackedClients() {
-    return Math.max(writes.size(), Math.max(refusals.size(), wrongPasswords.size()));
+    return Math.max(Math.max(writes.size(), proven.size()), Math.max(refusals.size(), wrongPasswords.size()));
   }
 }

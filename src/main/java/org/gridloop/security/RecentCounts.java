@@ -20,8 +20,11 @@ final class RecentCounts {
   static final String OVERFLOW = "(overflow)";
   private static final long NEVER = Long.MIN_VALUE;
 
-  /** One key's two fixed windows: the current one from {@code start}, and the count of the one before. */
-  record Windows(long start, int previous, int current) {}
+  /**
+   * One key's two fixed windows: the current one from {@code start}, and the count of the one
+   * before; and how many of its tries are still being answered (they count as done until settled).
+   */
+  record Windows(long start, int previous, int current, int inFlight) {}
 
   private final long window;
   private final int maxKeys;
@@ -37,15 +40,42 @@ final class RecentCounts {
     this.maxKeys = maxKeys;
   }
 
-  /** Whether the key has done it {@code limit} times or more within the last window. */
+  /** Whether the key has done it, or is doing it, {@code limit} times or more within the last window. */
   boolean reached(String key, int limit, long now) {
-    return estimate(keys.get(tracked(key, now)), now) >= limit;
+    Windows w = roll(keys.get(tracked(key, now)), now);
+    return estimate(w, now) + w.inFlight() >= limit;
   }
 
   void record(String key, long now) {
     keys.compute(tracked(key, now), (k, w) -> {
-      Windows rolled = roll(w, now);
-      return new Windows(rolled.start(), rolled.previous(), rolled.current() + 1);
+      Windows r = roll(w, now);
+      return new Windows(r.start(), r.previous(), r.current() + 1, r.inFlight());
+    });
+  }
+
+  /** Records it if that stays within {@code limit}, in one step (parallel requests cannot all slip through). */
+  boolean tryRecord(String key, int limit, long now) {
+    return change(key, limit, now, 1, 0) != null;
+  }
+
+  /**
+   * Takes a place for a try whose outcome is not known yet, if the tries done and under way stay
+   * within {@code limit}, so that a burst of parallel tries counts whole.
+   *
+   * @return the entry the place was taken in, for {@link #settle}; null if there was none left
+   */
+  String tryReserve(String key, int limit, long now) {
+    return change(key, limit, now, 0, 1);
+  }
+
+  /** Gives back a place taken by {@link #tryReserve}, recording the try if it {@code counts}. */
+  void settle(String reserved, boolean counts, long now) {
+    keys.compute(reserved, (k, w) -> {
+      if (w == null && !counts) {
+        return null;
+      }
+      Windows r = roll(w, now);
+      return new Windows(r.start(), r.previous(), r.current() + (counts ? 1 : 0), Math.max(0, r.inFlight() - 1));
     });
   }
 
@@ -70,26 +100,44 @@ final class RecentCounts {
     return Math.max(0, x - intoWindow + 1);
   }
 
+  /** Adds to the key's entry if it stays within the limit; returns the entry's key, or null. */
+  private String change(String key, int limit, long now, int done, int underWay) {
+    String entry = tracked(key, now);
+    boolean[] changed = {false};
+    keys.compute(entry, (k, w) -> {
+      Windows r = roll(w, now);
+      if (estimate(r, now) + r.inFlight() >= limit) {
+        return w;
+      }
+      changed[0] = true;
+      return new Windows(r.start(), r.previous(), r.current() + done, r.inFlight() + underWay);
+    });
+    return changed[0] ? entry : null;
+  }
+
   int size() {
     return keys.size();
   }
 
-  private double estimate(Windows w, long now) {
-    Windows rolled = roll(w, now);
+  /** The count within the last window, of a key's windows rolled to {@code now}. */
+  private double estimate(Windows rolled, long now) {
     double leftOfPrevious = 1 - (double) (now - rolled.start()) / window;
     return rolled.previous() * leftOfPrevious + rolled.current();
   }
 
   private Windows roll(Windows w, long now) {
-    if (w == null || now < w.start()) {
-      // New, or the clock went back (then counting from scratch beats waiting for the old start).
-      return new Windows(now, 0, 0);
+    if (w == null) {
+      return new Windows(now, 0, 0, 0);
+    }
+    if (now < w.start()) {
+      // The clock went back: counting from scratch beats waiting for the old start.
+      return new Windows(now, 0, 0, w.inFlight());
     }
     long elapsed = (now - w.start()) / window;
     if (elapsed == 0) {
       return w;
     }
-    return new Windows(w.start() + elapsed * window, elapsed == 1 ? w.current() : 0, 0);
+    return new Windows(w.start() + elapsed * window, elapsed == 1 ? w.current() : 0, 0, w.inFlight());
   }
 
   /** The key itself if it is tracked or there is room for it, else the shared overflow entry. */
@@ -108,7 +156,8 @@ final class RecentCounts {
       return;
     }
     keys.forEach((key, w) -> {
-      if (estimate(w, now) == 0) {
+      Windows rolled = roll(w, now);
+      if (rolled.inFlight() == 0 && estimate(rolled, now) == 0) {
         keys.remove(key, w);
       }
     });

@@ -7,7 +7,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.gridloop.security.CurrentUser.Credentials;
@@ -124,6 +126,29 @@ class ClientRateLimitTests {
       nextTry[0] = call("GET", "/engine-rest/task", "10.0.1.5", auth(TANGJIE_WRONG), 401).getStatus();
     });
     assertThat(nextTry[0]).isEqualTo(429);
+  }
+
+  @Test
+  void aBurstOfParallelGuessesCountsWholeWhileAProvenLoginsParallelRequestsGoThrough() throws Exception {
+    limit = limit(new ClientRateLimit.Limits(3, 100, 2, 1000), "");
+    List<Integer> guesses = new ArrayList<>();
+    call("GET", "/engine-rest/task", "10.0.1.6", auth(TANGJIE_WRONG), (req, res) -> {
+      for (int i = 0; i < 3; i++) { // arriving while the first guess is still being answered
+        guesses.add(call("GET", "/engine-rest/task", "10.0.1.6", auth(TANGJIE_WRONG), 401).getStatus());
+      }
+      res.setStatus(401);
+    });
+    assertThat(guesses).containsExactly(401, 429, 429);
+
+    assertThat(call("GET", "/engine-rest/task", "10.0.1.7", auth(TANGJIE_RIGHT), 200).getStatus()).isEqualTo(200);
+    List<Integer> parallel = new ArrayList<>();
+    call("GET", "/engine-rest/task", "10.0.1.7", auth(TANGJIE_RIGHT), (req, res) -> {
+      for (int i = 0; i < 6; i++) {
+        parallel.add(call("GET", "/engine-rest/task", "10.0.1.7", auth(TANGJIE_RIGHT), 200).getStatus());
+      }
+      res.setStatus(200);
+    });
+    assertThat(parallel).containsOnly(200);
   }
 
   @Test

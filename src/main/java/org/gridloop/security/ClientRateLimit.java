@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       and whatever its headers say) are limited per minute, so the public endpoints cannot be
  *       used to flood staff or relay mail;
  *   <li>a client whose credentials keep being refused (wrong passwords at any login, 401s, wrong
- *       vote codes) gets 429 for any further credentials for the rest of the minute;
+ *       vote codes) gets 429 for any further credentials, until its last minute has fewer;
  *   <li>wrong passwords per client and login are limited per quarter hour. While the engine's login
  *       delay runs ({@link LoginDelays}) even the right password is refused, so without this one
  *       client could keep a known login delayed for ever with one wrong try per delay.

@@ -1,5 +1,8 @@
 package org.gridloop.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,11 +12,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts a second GridLoop in the test JVM, under its own engine name and its own H2 directory
- * (PostgreSQL runs share the database): without a web server for tests of startup and restart,
- * with one for tests that need other settings over real HTTP (the rate limits).
- * Its settings are passed as command-line arguments: they must beat application.properties and the
- * test JVM's system properties.
+ * Starts a second GridLoop in the test JVM, without a web server (or with one, {@link #startWeb}),
+ * under its own engine name and its own H2 directory (PostgreSQL runs share the database), for
+ * tests of startup and restart. Its settings are passed as command-line arguments: they must beat
+ * application.properties and the test JVM's system properties.
+ *
+ * <p>With a web server, the engine REST API answers for the JVM's default engine at {@code /engine-rest/…};
+ * reach this app's engine by name: {@code /engine-rest/engine/<engineName>/…}.
  */
 public final class StandaloneApp {
 
@@ -26,29 +31,30 @@ public final class StandaloneApp {
 
   /** @param extra {@code --name=value} arguments that replace the defaults below */
   public static ConfigurableApplicationContext start(String engineName, Path dataDir, String... extra) {
-    Map<String, String> settings = settings(engineName, dataDir);
+    Map<String, String> settings = settings(engineName, dataDir, extra);
     // No web server: the engine REST API's Jersey setup needs one.
-    settings.put("spring.autoconfigure.exclude",
+    settings.putIfAbsent("spring.autoconfigure.exclude",
         "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration");
-    return run(WebApplicationType.NONE, settings, extra);
+    return run(WebApplicationType.NONE, settings);
   }
 
-  /**
-   * Like {@link #start}, with a web server on a random port ({@link #port}), for tests that need an
-   * application with other settings over real HTTP. Its engine REST API and webapps find engines
-   * by name in a registry the test JVM shares: call GridLoop's own API ({@code /api/**}) on it.
-   */
-  public static ConfigurableApplicationContext startServing(String engineName, Path dataDir, String... extra) {
-    Map<String, String> settings = settings(engineName, dataDir);
-    settings.put("server.port", "0");
-    return run(WebApplicationType.SERVLET, settings, extra);
+  /** Starts it with its web server on the given port (GridLoop's API and pages, the engine REST API by name). */
+  public static ConfigurableApplicationContext startWeb(String engineName, Path dataDir, int port, String... extra) {
+    Map<String, String> settings = settings(engineName, dataDir, extra);
+    settings.put("server.port", Integer.toString(port));
+    return run(WebApplicationType.SERVLET, settings);
   }
 
-  public static int port(ConfigurableApplicationContext app) {
-    return app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+  /** A port nobody listens on now, for an app whose links must name its address before it starts. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private static Map<String, String> settings(String engineName, Path dataDir) {
+  private static Map<String, String> settings(String engineName, Path dataDir, String... extra) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("camunda.bpm.process-engine-name", engineName);
     settings.put("gridloop.data-dir", dataDir.toAbsolutePath().toString());
@@ -57,15 +63,15 @@ public final class StandaloneApp {
     settings.put("gridloop.admin.password", TestLogins.ADMIN_PASSWORD);
     settings.put("camunda.bpm.job-execution.enabled", "false");
     settings.put("spring.jmx.enabled", "false");
-    return settings;
-  }
-
-  private static ConfigurableApplicationContext run(WebApplicationType type, Map<String, String> settings, String... extra) {
     for (String argument : extra) {
       int equals = argument.indexOf('=');
       settings.put(argument.substring(2, equals), argument.substring(equals + 1));
     }
+    return settings;
+  }
+
+  private static ConfigurableApplicationContext run(WebApplicationType web, Map<String, String> settings) {
     String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    return new SpringApplicationBuilder(GridLoopApplication.class).web(type).run(args);
+    return new SpringApplicationBuilder(GridLoopApplication.class).web(web).run(args);
   }
 }

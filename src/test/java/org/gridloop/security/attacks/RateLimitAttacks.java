@@ -42,12 +42,12 @@ class RateLimitAttacks extends AttackScenario {
 
   @BeforeAll
   static void startAGridLoopWithAResidentsLimits() {
-    app = StandaloneApp.startServing("rateLimitAttacks", StandaloneApp.freshDataDir("rate-limit-attacks"),
+    port = StandaloneApp.freePort();
+    app = StandaloneApp.startWeb("rateLimitAttacks", StandaloneApp.freshDataDir("rate-limit-attacks"), port,
         "--gridloop.rate-limit.public-writes-per-minute=" + WRITES,
         "--gridloop.rate-limit.refusals-per-minute=3",
         "--gridloop.rate-limit.wrong-passwords-per-login=2",
         "--gridloop.rate-limit.trusted-proxies=" + PROXY + ", 127.0.9.0/24");
-    port = StandaloneApp.port(app);
     jdbc = app.getBean(JdbcTemplate.class);
     appIdentity = app.getBean(IdentityService.class);
   }

@@ -33,6 +33,20 @@ public class CurrentUser {
     }
   }
 
+  /** What a request's credentials amounted to. */
+  public enum Credentials {
+    /** None, or none that could be a password (e.g. {@code Bearer x}, a header that is not Basic). */
+    NONE,
+    /** HTTP basic credentials of an engine user, or the webapps' session. */
+    VALID,
+    /** HTTP basic credentials with a wrong password or an unknown login. */
+    REFUSED
+  }
+
+  private record Resolution(Optional<Caller> caller, Credentials credentials) {}
+
+  private static final String RESOLVED = CurrentUser.class.getName() + ".resolved";
+
   private final IdentityService identity;
 
   public CurrentUser(IdentityService identity) {
@@ -40,8 +54,35 @@ public class CurrentUser {
   }
 
   public Optional<Caller> find(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    return resolve(request).caller();
+  }
+
+  /**
+   * Checks the request's credentials, once per request: {@link ClientRateLimit} asks first, the
+   * controllers then get the same answer (a second check of a wrong password would count twice).
+   */
+  public Credentials credentials(HttpServletRequest request) {
+    return resolve(request).credentials();
+  }
+
+  private Resolution resolve(HttpServletRequest request) {
+    if (request.getAttribute(RESOLVED) instanceof Resolution resolved) {
+      return resolved;
+    }
+    Resolution resolution = check(request);
+    request.setAttribute(RESOLVED, resolution);
+    return resolution;
+  }
+
+  /** The login and password of a request's HTTP basic credentials. */
+  record Basic(String login, String password) {
+
+    /** The request's basic credentials, if its Authorization header holds any (else anonymous). */
+    static Optional<Basic> of(HttpServletRequest request) {
+      String header = request.getHeader("Authorization");
+      if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        return Optional.empty();
+      }
       String decoded;
       try {
         decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
@@ -49,10 +90,21 @@ public class CurrentUser {
         return Optional.empty();
       }
       int colon = decoded.indexOf(':');
-      if (colon > 0 && identity.checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1))) {
-        return Optional.of(caller(decoded.substring(0, colon)));
+      return colon > 0 ? Optional.of(new Basic(decoded.substring(0, colon), decoded.substring(colon + 1))) : Optional.empty();
+    }
+  }
+
+  private Resolution check(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      Optional<Basic> basic = Basic.of(request);
+      if (basic.isEmpty()) {
+        return new Resolution(Optional.empty(), Credentials.NONE);
       }
-      return Optional.empty();
+      if (identity.checkPassword(basic.get().login(), basic.get().password())) {
+        return new Resolution(Optional.of(caller(basic.get().login())), Credentials.VALID);
+      }
+      return new Resolution(Optional.empty(), Credentials.REFUSED);
     }
     HttpSession session = request.getSession(false);
     if (session != null) {
@@ -60,11 +112,11 @@ public class CurrentUser {
       if (authentications != null) {
         List<UserAuthentication> users = authentications.getAuthentications();
         if (!users.isEmpty()) {
-          return Optional.of(caller(users.get(0).getIdentityId()));
+          return new Resolution(Optional.of(caller(users.get(0).getIdentityId())), Credentials.VALID);
         }
       }
     }
-    return Optional.empty();
+    return new Resolution(Optional.empty(), Credentials.NONE);
   }
 
   /** The caller, or 401. */

@@ -1,5 +1,8 @@
 package org.gridloop.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestControllerAdvice(basePackages = "org.gridloop")
 public class ApiErrors {
+
+  private static final ObjectMapper FILTER_JSON = new ObjectMapper();
 
   /** One bad field of a request. */
   public record FieldProblem(String field, String message) {}
@@ -90,6 +95,15 @@ public class ApiErrors {
   private static ResponseEntity<Map<String, Object>> badRequest(List<FieldProblem> problems) {
     String message = "Invalid input: " + String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList());
     return body(HttpStatus.BAD_REQUEST, message, problems);
+  }
+
+  /** The same JSON, written by a servlet filter that answers before any controller is reached. */
+  public static void send(HttpServletResponse response, HttpStatusCode status, String message) throws IOException {
+    byte[] json = FILTER_JSON.writeValueAsBytes(body(status, message, null).getBody());
+    response.setStatus(status.value());
+    response.setContentType("application/json;charset=UTF-8");
+    response.setContentLength(json.length); // complete as it stands, even if the request body is not read
+    response.getOutputStream().write(json);
   }
 
   static ResponseEntity<Map<String, Object>> body(HttpStatusCode status, String message, List<FieldProblem> problems) {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -117,10 +119,13 @@ class SecurityIT {
   }
 
   @Test
-  void theRateLimitGuardsTheApiTheEngineRestApiAndTheWebappLogins(
-      @Autowired org.springframework.boot.web.servlet.FilterRegistrationBean<ClientRateLimit> clientRateLimit) {
+  void theBodyLimitComesFirstThenTheRateLimitGuardsTheApiTheEngineRestApiAndTheWebappLogins(
+      @Autowired FilterRegistrationBean<RequestBodyLimit> requestBodyLimit,
+      @Autowired FilterRegistrationBean<ClientRateLimit> clientRateLimit) {
+    assertThat(requestBodyLimit.getUrlPatterns()).containsExactly("/*");
+    assertThat(requestBodyLimit.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
     assertThat(clientRateLimit.getUrlPatterns()).contains("/api/*", "/engine-rest/*", "/camunda/api/*");
-    assertThat(clientRateLimit.getOrder()).isEqualTo(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    assertThat(clientRateLimit.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 1);
   }
 
   @Test

@@ -32,7 +32,8 @@ import org.springframework.context.annotation.Import;
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=3025",
     // The suite is one client on 127.0.0.1 posting far more than a resident would; the limits
-    // themselves are tested in ClientRateLimitTests.
+    // themselves are tested in ClientRateLimitTests and, over HTTP with a GridLoop of their own, in
+    // RateLimitAttacks. Wrong passwords per login keep their default (LoginLockoutAttacks tests it).
     "gridloop.rate-limit.public-writes-per-minute=1000000",
     "gridloop.rate-limit.refusals-per-minute=1000000"})
 public @interface GridLoopIntegrationTest {}

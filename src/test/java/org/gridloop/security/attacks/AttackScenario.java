@@ -2,6 +2,8 @@ package org.gridloop.security.attacks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.gridloop.support.TestLogins;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,27 @@ abstract class AttackScenario {
       return JSON.readTree(body);
     } catch (Exception e) {
       throw new AssertionError("Not JSON: " + body, e);
+    }
+  }
+
+  /** A resident's valid report (as in CaseIntakeIT) whose description carries {@code description}. */
+  static Map<String, Object> residentReport(String description) {
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("category", "street-light");
+    report.put("urgency", "normal");
+    report.put("gridId", "cx-hongxing-g1");
+    report.put("description", description);
+    report.put("address", "锦江区红星路二段红星苑3栋");
+    report.put("reporter", Map.of("name", "刘小红", "phone", "13912345678"));
+    report.put("channel", "web");
+    return report;
+  }
+
+  static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 }

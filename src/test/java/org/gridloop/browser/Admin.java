@@ -2,6 +2,7 @@ package org.gridloop.browser;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -75,8 +76,14 @@ final class Admin extends CamundaWebapp {
     browser.click(ADD_TO_GROUP);
     By box = By.xpath("//div[contains(@class,'modal')]//tr[td[contains(@class,'group-id')]/a[normalize-space(.)='"
         + groupId + "']]//input[@type='checkbox']");
-    browser.click(box);
-    browser.until("group " + groupId + " to be ticked", d -> d.findElement(box).isSelected());
+    // The dialog loads its groups after it opens and may draw the rows again: tick until it stays ticked.
+    browser.until("group " + groupId + " to be ticked", d -> {
+      WebElement checkbox = d.findElement(box);
+      if (!checkbox.isSelected() && checkbox.isDisplayed() && checkbox.isEnabled()) {
+        checkbox.click();
+      }
+      return checkbox.isSelected();
+    });
     browser.click(ADD_GROUPS);
     browser.click(DIALOG_OK);
     browser.until("group " + groupId + " among the user's groups", ExpectedConditions.presenceOfElementLocated(

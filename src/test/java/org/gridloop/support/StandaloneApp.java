@@ -38,10 +38,17 @@ public final class StandaloneApp {
     return run(WebApplicationType.NONE, settings);
   }
 
-  /** Starts it with its web server on the given port (GridLoop's API and pages, the engine REST API by name). */
+  /**
+   * Starts it with its web server on the given port (GridLoop's API and pages, the engine REST API by
+   * name), but not Camunda's webapps (Tasklist, Cockpit, Admin), which the suite's own app serves.
+   */
   public static ConfigurableApplicationContext startWeb(String engineName, Path dataDir, int port, String... extra) {
     Map<String, String> settings = settings(engineName, dataDir, extra);
     settings.put("server.port", Integer.toString(port));
+    // Without Camunda's webapps: their bootstrap keeps the JVM's one Cockpit/Admin/Tasklist runtime in
+    // static fields, and this app's shutdown would clear them under the suite's own webapps.
+    settings.putIfAbsent("spring.autoconfigure.exclude",
+        "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration");
     return run(WebApplicationType.SERVLET, settings);
   }
 

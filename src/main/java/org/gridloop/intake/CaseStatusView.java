@@ -66,15 +66,7 @@ public class CaseStatusView {
     List<Map<String, Object>> steps = new ArrayList<>();
     Map<String, Object> current = null;
     for (StepRow step : records.steps(row.caseNumber())) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("step", step.step());
-      s.put("name", step.stepName());
-      s.put("level", step.level());
-      s.put("unit", groupNames.of(step.unitGroup()));
-      s.put("startedAt", step.startedAt());
-      s.put("deadline", step.dueAt());
-      s.put("endedAt", step.endedAt());
-      s.put("onTime", step.onTime());
+      Map<String, Object> s = PublicCaseView.step(step, groupNames.of(step.unitGroup()));
       s.put("outcome", step.outcome());
       steps.add(s);
       if (step.endedAt() == null) {

@@ -82,15 +82,7 @@ public class PublicCaseView {
     Set<String> units = new LinkedHashSet<>();
     Map<String, Object> current = null;
     for (StepRow step : records.steps(row.caseNumber())) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("step", step.step());
-      s.put("name", step.stepName());
-      s.put("level", step.level());
-      s.put("unit", names.unit(step.unitGroup()));
-      s.put("startedAt", step.startedAt());
-      s.put("deadline", step.dueAt());
-      s.put("endedAt", step.endedAt());
-      s.put("onTime", step.onTime());
+      Map<String, Object> s = step(step, names.unit(step.unitGroup()));
       steps.add(s);
       if (step.unitGroup() != null) {
         units.add(names.unit(step.unitGroup()));
@@ -140,5 +132,19 @@ public class PublicCaseView {
       events.add(event);
     }
     return events;
+  }
+
+  /** One step of a case's timeline as every view shows it: what, which unit, from when, due, until when. */
+  public static Map<String, Object> step(StepRow step, String unitName) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("step", step.step());
+    s.put("name", step.stepName());
+    s.put("level", step.level());
+    s.put("unit", unitName);
+    s.put("startedAt", step.startedAt());
+    s.put("deadline", step.dueAt());
+    s.put("endedAt", step.endedAt());
+    s.put("onTime", step.onTime());
+    return s;
   }
 }

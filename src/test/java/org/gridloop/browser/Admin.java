@@ -80,7 +80,12 @@ final class Admin extends CamundaWebapp {
     browser.until("group " + groupId + " to be ticked", d -> {
       WebElement checkbox = d.findElement(box);
       if (!checkbox.isSelected() && checkbox.isDisplayed() && checkbox.isEnabled()) {
-        checkbox.click();
+        browser.scrollTo(checkbox);
+        try {
+          checkbox.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+          return false; // the dialog is still sliding in: try again
+        }
       }
       return checkbox.isSelected();
     });

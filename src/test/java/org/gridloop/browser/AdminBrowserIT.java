@@ -44,8 +44,12 @@ class AdminBrowserIT extends BrowserScenario {
       assertThat(created.getFirstName()).isEqualTo("志愿者");
       assertThat(created.getEmail()).isEqualTo(id + "@example.org");
 
+      String hashBefore = storedPasswordHash(id);
       admin.changePassword(id, TestLogins.ADMIN_PASSWORD, "second-password-456");
-      browser.until("the engine to take the new password", d -> identity.checkPassword(id, "second-password-456"));
+      // Wait by reading, not by trying the password: a failed check writes the user's row, and would
+      // race the very change it waits for (optimistic locking: "updated by another transaction").
+      browser.until("the engine to store the new password", d -> !storedPasswordHash(id).equals(hashBefore));
+      assertThat(identity.checkPassword(id, "second-password-456")).isTrue();
       browser.screenshot("password-set");
       assertThat(identity.checkPassword(id, "first-password-123")).isFalse();
       identity.unlockUser(id); // that refused check would delay the next login
@@ -63,5 +67,10 @@ class AdminBrowserIT extends BrowserScenario {
     } finally {
       identity.deleteUser(id);
     }
+  }
+
+  private String storedPasswordHash(String userId) {
+    return String.valueOf(((org.camunda.bpm.engine.impl.persistence.entity.UserEntity)
+        identity.createUserQuery().userId(userId).singleResult()).getPassword());
   }
 }

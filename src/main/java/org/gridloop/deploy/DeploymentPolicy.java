@@ -77,8 +77,7 @@ public class DeploymentPolicy implements Deployer {
     String message = "GridLoop refuses this deployment: " + String.join("; ",
         problems.stream().map(ModelProblem::toString).toList());
     Map.Entry<String, List<Problem>> first = byResource.entrySet().iterator().next();
-    ParseException exception = new ParseException(message, first.getKey(), first.getValue(), List.of());
-    return exception;
+    return new ParseException(message, first.getKey(), first.getValue(), List.of());
   }
 
   /** {@code serviceTask 'notify-x' > expression} → {@code notify-x}. */
@@ -87,5 +86,4 @@ public class DeploymentPolicy implements Deployer {
     int close = open < 0 ? -1 : element.indexOf('\'', open + 1);
     return close > open ? element.substring(open + 1, close) : null;
   }
-
 }

@@ -5,7 +5,6 @@ import java.lang.reflect.Modifier;
 import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -108,7 +107,6 @@ public final class PublishedBeans {
 
   @Override
   public String toString() {
-    Map<String, Set<String>> shown = new LinkedHashMap<>(methodsByBean);
-    return shown.toString();
+    return methodsByBean.toString();
   }
 }

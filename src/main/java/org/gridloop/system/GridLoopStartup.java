@@ -25,16 +25,14 @@ class GridLoopStartup extends AbstractProcessEnginePlugin {
   static final String ID_PATTERN = "[a-zA-Z0-9][a-zA-Z0-9._-]*";
 
   private final Organisation organisation;
-  private final GridLoopProperties properties;
   private final AdminCredentials admin;
   private final BpmnFolderDeployer deployer;
   private final OrgIdentities orgIdentities;
   private final StaffPasswords staffPasswords;
 
-  GridLoopStartup(Organisation organisation, GridLoopProperties properties, AdminCredentials admin,
+  GridLoopStartup(Organisation organisation, AdminCredentials admin,
       BpmnFolderDeployer deployer, OrgIdentities orgIdentities, StaffPasswords staffPasswords) {
     this.organisation = organisation;
-    this.properties = properties;
     this.admin = admin;
     this.deployer = deployer;
     this.orgIdentities = orgIdentities;

@@ -16,6 +16,8 @@
  *   a.gridloop-sla-instance-link, a.gridloop-sla-drill-down, #gridloop-sla-nav, #gridloop-sla-summary.
  */
 
+import { addStyle, el } from '../../gridloop-dom.js';
+
 const API = '/api/sla';
 const ROUTE = '/gridloop-sla';
 const REFRESH_MS = 60000;
@@ -47,31 +49,7 @@ const LEVEL_HEADINGS = [
   ['24 小时内到期 Due within 24 h', 'dueWithin24hCases', null]
 ];
 
-function ensureStyle() {
-  if (!document.getElementById('gridloop-sla-style')) {
-    const style = document.createElement('style');
-    style.id = 'gridloop-sla-style';
-    style.textContent = STYLE;
-    document.head.appendChild(style);
-  }
-}
 
-/** A DOM element: tag, attributes (class, id, data-*, href…), children (strings are text). */
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== null && value !== undefined && value !== false) {
-      node.setAttribute(name, value === true ? '' : String(value));
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== null && child !== undefined) {
-      node.appendChild(typeof child === 'string' || typeof child === 'number'
-        ? document.createTextNode(String(child)) : child);
-    }
-  });
-  return node;
-}
 
 async function getJson(path) {
   const response = await fetch(path, {
@@ -152,7 +130,7 @@ class SlaDashboard {
   }
 
   mount() {
-    ensureStyle();
+    addStyle('gridloop-sla-style', STYLE);
     this.root = el('div', { id: 'gridloop-sla' });
     this.node.appendChild(this.root);
     this.refresh();
@@ -333,7 +311,7 @@ class SlaDashboard {
 
 /** The summary on Cockpit's dashboard. */
 async function renderSummary(node) {
-  ensureStyle();
+  addStyle('gridloop-sla-style', STYLE);
   const root = el('div', { id: 'gridloop-sla-summary' },
     el('h2', {}, 'SLA 时限 督办 SLA supervision'));
   node.appendChild(root);

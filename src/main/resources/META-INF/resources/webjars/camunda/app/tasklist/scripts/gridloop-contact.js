@@ -14,6 +14,8 @@
  * #gridloop-contact-details (dd#gridloop-contact-name, -phone, -email), #gridloop-contact-error.
  */
 
+import { addStyle, el } from '../../gridloop-dom.js';
+
 const STYLE = `
 #gridloop-contact { padding: 10px 15px; }
 #gridloop-contact .gridloop-contact-intro { color: #555; }
@@ -24,30 +26,7 @@ const STYLE = `
 #gridloop-contact #gridloop-contact-error { color: #b5152b; }
 `;
 
-function ensureStyle() {
-  if (!document.getElementById('gridloop-contact-style')) {
-    const style = document.createElement('style');
-    style.id = 'gridloop-contact-style';
-    style.textContent = STYLE;
-    document.head.appendChild(style);
-  }
-}
 
-/** A DOM element: tag, attributes, children (strings become text nodes, never HTML). */
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== null && value !== undefined && value !== false) {
-      node.setAttribute(name, value === true ? '' : String(value));
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== null && child !== undefined) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-  });
-  return node;
-}
 
 async function getJson(url) {
   const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -85,7 +64,7 @@ function refusal(status, body) {
 }
 
 function render(node, { taskId, api }) {
-  ensureStyle();
+  addStyle('gridloop-contact-style', STYLE);
   const reason = el('input', { id: 'gridloop-contact-reason', type: 'text', maxlength: 500, class: 'form-control',
     placeholder: '如：居民投诉回访未接通 e.g. the resident complained nobody called back' });
   const show = el('button', { id: 'gridloop-contact-show', type: 'button', class: 'btn btn-default' },

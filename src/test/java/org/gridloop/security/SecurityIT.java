@@ -85,6 +85,33 @@ class SecurityIT {
   }
 
   @Test
+  void aGridWorkerGivesBackATaskSheHoldsAndSetsItsFollowUpDateButNothingElse() {
+    Task task = startTaskFor("grid-cx-hongxing-g1");
+    String url = "/engine-rest/task/" + task.getId();
+    TestRestTemplate wangfang = rest.withBasicAuth("wangfang", TestLogins.passwordFor(identity, "wangfang"));
+    assertThat(post(wangfang, url + "/claim", Map.of("userId", "wangfang"))).isEqualTo(HttpStatus.NO_CONTENT);
+
+    // Tasklist's "set follow-up date": the whole task back, that one date changed.
+    Map<String, Object> followUp = new java.util.LinkedHashMap<>();
+    followUp.put("name", task.getName());
+    followUp.put("assignee", "wangfang");
+    followUp.put("priority", task.getPriority());
+    followUp.put("followUp", "2099-01-01T08:00:00.000+0000");
+    assertThat(put(wangfang, url, followUp)).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getFollowUpDate()).isNotNull();
+    followUp.put("name", "改名 Renamed");
+    assertThat(put(wangfang, url, followUp)).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post(wangfang, url + "/assignee", Map.of("userId", "zhangli"))).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post(rest.withBasicAuth("zhangli", TestLogins.passwordFor(identity, "zhangli")), url + "/unclaim", Map.of()))
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("wangfang");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getName()).isEqualTo(task.getName());
+
+    assertThat(post(wangfang, url + "/unclaim", Map.of())).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
   void aGridWorkerReadsTheCaseOfTheirOwnTaskButNotAnotherGridsCase() {
     Task ownGrid = startTaskFor("grid-cx-hongxing-g1");
     Task otherGrid = startTaskFor("grid-cx-jinlin-g1");
@@ -167,6 +194,13 @@ class SecurityIT {
     headers.setContentType(MediaType.APPLICATION_JSON);
     return HttpStatus.valueOf(client.postForEntity(url, new HttpEntity<>(body, headers), String.class)
         .getStatusCode().value());
+  }
+
+  private static HttpStatus put(TestRestTemplate client, String url, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return HttpStatus.valueOf(client.exchange(url, org.springframework.http.HttpMethod.PUT,
+        new HttpEntity<>(body, headers), String.class).getStatusCode().value());
   }
 
   /** The multipart request Camunda Modeler's Deploy button sends. */
